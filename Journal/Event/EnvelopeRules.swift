@@ -1,0 +1,92 @@
+/// The envelope rules the journal itself enforces (EVENTS.md §1). The event
+/// catalog checks each type's `data`; the journal checks only the envelope.
+public enum EnvelopeRules {
+  public static let maxAuthorLength = 64
+  public static let maxSourceLength = 500
+  public static let maxReasonLength = 2000
+  /// The largest event line the journal stores (1 MiB).
+  public static let maxLineBytes = 1 << 20
+
+  /// Checks the envelope of `event`; the error names the field and the rule.
+  public static func check(_ event: NewEvent) throws(JournalError) {
+    func bad(_ field: String, _ message: String) -> JournalError {
+      JournalError(.invalidInput, message, at: .init(field: field))
+    }
+    if !isTypeName(event.type) {
+      throw bad("type", "The event type '\(event.type.prefix(80))' is not a valid type name (lowercase letters, digits, '.' and '-', at most 64 characters).")
+    }
+    if event.version < 1 || event.version > 1000 {
+      throw bad("version", "The schema version \(event.version) is out of range (expected 1 to 1000).")
+    }
+    if !isValidTime(event.occurredOn) {
+      throw bad("occurredOn", "The date '\(event.occurredOn.prefix(40))' is not a real date in the form YYYY-MM-DD (or an RFC 3339 date-time with its offset).")
+    }
+    let authorLength = event.author.count
+    if authorLength < 1 || authorLength > maxAuthorLength || event.author.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+      throw bad("author", "The author must be 1 to \(maxAuthorLength) characters without control characters (got \(authorLength)).")
+    }
+    if let s = event.source, s.count > maxSourceLength {
+      throw bad("source", "The source is \(s.count) characters long; at most \(maxSourceLength) are allowed.")
+    }
+    if let r = event.reason, r.count > maxReasonLength {
+      throw bad("reason", "The reason is \(r.count) characters long; at most \(maxReasonLength) are allowed.")
+    }
+    guard case .object = event.data else {
+      throw bad("data", "The event data must be a JSON object.")
+    }
+    if let id = event.id, normalizedID(id) == nil {
+      throw bad("id", "The id '\(id.prefix(60))' is not a UUID (expected 8-4-4-4-12 hexadecimal digits).")
+    }
+  }
+
+  /// `[a-z][a-z0-9.-]{0,63}`.
+  public static func isTypeName(_ s: String) -> Bool {
+    let u = Array(s.utf8)
+    guard (1...64).contains(u.count), (97...122).contains(u[0]) else { return false }
+    return u.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 46 || $0 == 45 }
+  }
+
+  /// A UUID in lowercase 8-4-4-4-12 form, or nil.
+  public static func normalizedID(_ s: String) -> String? {
+    let u = Array(s.lowercased().utf8)
+    guard u.count == 36 else { return nil }
+    for (i, c) in u.enumerated() {
+      if i == 8 || i == 13 || i == 18 || i == 23 {
+        guard c == 45 else { return nil }
+      } else {
+        guard (48...57).contains(c) || (97...102).contains(c) else { return nil }
+      }
+    }
+    return String(decoding: u, as: UTF8.self)
+  }
+
+  /// `YYYY-MM-DD` that exists, or `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`.
+  public static func isValidTime(_ s: String) -> Bool {
+    let u = Array(s.utf8)
+    guard u.count >= 10, CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)) != nil else { return false }
+    if u.count == 10 { return true }
+    guard u.count >= 20, u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58 else { return false }
+    func num(_ a: Int, _ b: Int) -> Int? {
+      var v = 0
+      for i in a..<b {
+        guard (48...57).contains(u[i]) else { return nil }
+        v = v * 10 + Int(u[i] - 48)
+      }
+      return v
+    }
+    guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else { return false }
+    var i = 19
+    if u[i] == 46 {
+      i += 1
+      let start = i
+      while i < u.count, (48...57).contains(u[i]) { i += 1 }
+      guard i > start, i - start <= 9 else { return false }
+    }
+    guard i < u.count else { return false }
+    if u[i] == 90 || u[i] == 122 { return i + 1 == u.count }
+    guard u[i] == 43 || u[i] == 45, u.count == i + 6, u[i + 3] == 58,
+      let oh = num(i + 1, i + 3), let om = num(i + 4, i + 6), oh < 24, om < 60
+    else { return false }
+    return true
+  }
+}

@@ -1,0 +1,81 @@
+/// A strict RFC 8259 JSON parser producing ``JSONValue``.
+///
+/// Accepts exactly one JSON value, optionally surrounded by whitespace
+/// (space, tab, CR, LF only), in UTF-8. Everything else is refused with a
+/// ``JournalError`` of code ``JournalError/Code/malformedJSON`` whose
+/// `location.offset` is the byte offset of the problem and whose message says
+/// what was found there (with line and column) and what was expected.
+///
+/// Refused, in particular: empty input, trailing content, trailing commas,
+/// single quotes, comments, `NaN`/`Infinity`, leading zeros, a byte-order
+/// mark, unescaped control characters (below U+0020) in strings, unknown
+/// escapes, unpaired UTF-16 surrogates in `\u` escapes, invalid UTF-8
+/// (overlong forms, encoded surrogates, code points above U+10FFFF, truncated
+/// sequences, stray continuation bytes), duplicate object keys, numbers whose
+/// canonical text exceeds ``JSONNumber/maxDigits`` digits, and nesting deeper
+/// than ``maxDepth``.
+///
+/// Object keys are Swift `String`s, and two keys that are canonically
+/// equivalent Unicode (`"é"` and `"e\u{301}"`) are equal as dictionary keys,
+/// so such a pair is refused as a duplicate too.
+///
+/// ```swift
+/// let event = try JSONParser.parseObject(Array(#"{"type":"sale","amount":426.5}"#.utf8))
+/// event["amount"]?.numberValue?.scaled(by: 2)  // 42650
+/// ```
+public enum JSONParser {
+  /// The deepest nesting of arrays and objects accepted; a top-level scalar
+  /// is depth 0, `[]` is depth 1.
+  public static let maxDepth = 64
+
+  /// Parses one JSON value from UTF-8 bytes.
+  public static func parse(_ bytes: some Collection<UInt8>) throws(JournalError) -> JSONValue {
+    try withBuffer(bytes) { (buffer) throws(JournalError) in
+      var scanner = JSONScanner(buffer)
+      return try scanner.parseDocument(requireObject: false)
+    }
+  }
+
+  /// Parses one JSON value from a string (its UTF-8 encoding).
+  public static func parse(_ text: String) throws(JournalError) -> JSONValue {
+    var text = text
+    let result = text.withUTF8 { buffer in
+      Result { () throws(JournalError) -> JSONValue in
+        var scanner = JSONScanner(buffer)
+        return try scanner.parseDocument(requireObject: false)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Parses UTF-8 bytes that must hold one JSON object, and returns its members.
+  ///
+  /// Anything else at the top level (an array, a string, …) is refused with
+  /// "expected a JSON object".
+  public static func parseObject(_ bytes: some Collection<UInt8>) throws(JournalError) -> [String: JSONValue] {
+    let value = try withBuffer(bytes) { (buffer) throws(JournalError) in
+      var scanner = JSONScanner(buffer)
+      return try scanner.parseDocument(requireObject: true)
+    }
+    guard case .object(let members) = value else {
+      // parseDocument(requireObject: true) only returns objects.
+      preconditionFailure("JSONScanner returned a non-object for requireObject")
+    }
+    return members
+  }
+
+  /// Runs `body` on contiguous storage for `bytes`, copying only if needed.
+  private static func withBuffer<C: Collection<UInt8>>(
+    _ bytes: C, _ body: (UnsafeBufferPointer<UInt8>) throws(JournalError) -> JSONValue
+  ) throws(JournalError) -> JSONValue {
+    let direct = bytes.withContiguousStorageIfAvailable { buffer in
+      Result { () throws(JournalError) -> JSONValue in try body(buffer) }
+    }
+    if let direct { return try direct.get() }
+    let copy = Array(bytes)
+    let result = copy.withUnsafeBufferPointer { buffer in
+      Result { () throws(JournalError) -> JSONValue in try body(buffer) }
+    }
+    return try result.get()
+  }
+}

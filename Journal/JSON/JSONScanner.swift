@@ -1,0 +1,222 @@
+/// The byte-level recursive-descent parser behind ``JSONParser``.
+///
+/// Works on one contiguous UTF-8 buffer; `i` is the index of the next unread
+/// byte. Recursion depth is bounded by ``JSONParser/maxDepth``.
+///
+/// Members and elements of the open containers are collected on two scratch
+/// stacks shared by all levels, so each array and dictionary is allocated
+/// once at its final size instead of growing.
+struct JSONScanner {
+  let b: UnsafeBufferPointer<UInt8>
+  var i = 0
+  var depth = 0
+  private var elementStack: [JSONValue] = []
+  private var memberStack: [PendingMember] = []
+
+  /// An object member parsed but not yet placed in its dictionary.
+  private struct PendingMember {
+    var key: String
+    var value: JSONValue
+    var offset: Int
+  }
+
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    self.b = buffer
+  }
+
+  /// Parses the whole buffer as one value surrounded by optional whitespace.
+  mutating func parseDocument(requireObject: Bool) throws(JournalError) -> JSONValue {
+    guard !b.isEmpty else {
+      throw JournalError(
+        .malformedJSON,
+        "Malformed JSON: the input is empty (found end of input at byte offset 0), expected one JSON value.",
+        at: .init(offset: 0))
+    }
+    skipWhitespace()
+    guard i < b.count else {
+      throw JournalError(
+        .malformedJSON,
+        "Malformed JSON: the input contains only whitespace (found end of input at byte offset \(i), "
+          + "\(lineAndColumn(i))), expected one JSON value.",
+        at: .init(offset: Int64(i)))
+    }
+    if requireObject, b[i] != UInt8(ascii: "{") {
+      throw malformed(at: i, expected: "a JSON object ('{') at the top level")
+    }
+    let value = try parseValue()
+    skipWhitespace()
+    guard i == b.count else {
+      throw malformed(at: i, expected: "the end of input after the JSON value")
+    }
+    return value
+  }
+
+  @inline(__always)
+  mutating func skipWhitespace() {
+    while i < b.count {
+      switch b[i] {
+      case 0x20, 0x0A, 0x0D, 0x09: i += 1
+      default: return
+      }
+    }
+  }
+
+  /// Parses one value starting at `i` (whitespace already skipped).
+  mutating func parseValue() throws(JournalError) -> JSONValue {
+    guard i < b.count else { throw malformed(at: i, expected: "a JSON value") }
+    switch b[i] {
+    case UInt8(ascii: "{"):
+      return .object(try parseObject())
+    case UInt8(ascii: "["):
+      return .array(try parseArray())
+    case UInt8(ascii: "\""):
+      return .string(try parseString())
+    case UInt8(ascii: "t"):
+      try expectLiteral("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectLiteral("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectLiteral("null")
+      return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return .number(try parseNumber())
+    default:
+      throw malformed(at: i, expected: "a JSON value" + hint(at: i))
+    }
+  }
+
+  private mutating func expectLiteral(_ literal: StaticString) throws(JournalError) {
+    let start = i
+    let count = literal.utf8CodeUnitCount
+    for k in 0..<count {
+      guard start + k < b.count, b[start + k] == literal.utf8Start[k] else {
+        throw malformed(at: start + k, expected: "the literal '\(literal)'")
+      }
+    }
+    i = start + count
+  }
+
+  private mutating func parseNumber() throws(JournalError) -> JSONNumber {
+    switch JSONNumber.scan(b, from: i) {
+    case .number(let number, let end):
+      i = end
+      return number
+    case .syntax(let offset, let expected):
+      throw malformed(at: offset, expected: expected + hint(at: offset))
+    case .tooManyDigits:
+      throw JournalError(
+        .malformedJSON,
+        "Malformed JSON: the number at byte offset \(i) (\(lineAndColumn(i))) needs more than "
+          + "\(JSONNumber.maxDigits) digits when written out without an exponent; expected at most "
+          + "\(JSONNumber.maxDigits).",
+        at: .init(offset: Int64(i)))
+    }
+  }
+
+  private mutating func enterContainer() throws(JournalError) {
+    depth += 1
+    guard depth <= JSONParser.maxDepth else {
+      throw JournalError(
+        .malformedJSON,
+        "Malformed JSON: found nesting level \(depth) at byte offset \(i) (\(lineAndColumn(i))), "
+          + "expected at most \(JSONParser.maxDepth) nested arrays and objects.",
+        at: .init(offset: Int64(i)))
+    }
+  }
+
+  private mutating func parseArray() throws(JournalError) -> [JSONValue] {
+    try enterContainer()
+    i += 1  // "["
+    skipWhitespace()
+    if i < b.count, b[i] == UInt8(ascii: "]") {
+      i += 1
+      depth -= 1
+      return []
+    }
+    let base = elementStack.count
+    while true {
+      let element = try parseValue()
+      elementStack.append(element)
+      skipWhitespace()
+      guard i < b.count else { throw malformed(at: i, expected: "',' or ']' in the array") }
+      switch b[i] {
+      case UInt8(ascii: ","):
+        i += 1
+        skipWhitespace()
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+          throw malformed(at: i, expected: "a value after ',' (trailing commas are not allowed)")
+        }
+      case UInt8(ascii: "]"):
+        i += 1
+        depth -= 1
+        let elements = Array(elementStack[base...])
+        elementStack.removeSubrange(base...)
+        return elements
+      default:
+        throw malformed(at: i, expected: "',' or ']' after an array element" + hint(at: i))
+      }
+    }
+  }
+
+  private mutating func parseObject() throws(JournalError) -> [String: JSONValue] {
+    try enterContainer()
+    i += 1  // "{"
+    skipWhitespace()
+    if i < b.count, b[i] == UInt8(ascii: "}") {
+      i += 1
+      depth -= 1
+      return [:]
+    }
+    let base = memberStack.count
+    var afterComma = false
+    while true {
+      guard i < b.count, b[i] == UInt8(ascii: "\"") else {
+        let expected =
+          afterComma && i < b.count && b[i] == UInt8(ascii: "}")
+          ? "a string key after ',' (trailing commas are not allowed)"
+          : "a string key in double quotes" + hint(at: i)
+        throw malformed(at: i, expected: expected)
+      }
+      let keyStart = i
+      let key = try parseString()
+      skipWhitespace()
+      guard i < b.count, b[i] == UInt8(ascii: ":") else {
+        throw malformed(at: i, expected: "':' after the object key")
+      }
+      i += 1
+      skipWhitespace()
+      let value = try parseValue()
+      memberStack.append(PendingMember(key: key, value: value, offset: keyStart))
+      skipWhitespace()
+      guard i < b.count else { throw malformed(at: i, expected: "',' or '}' in the object") }
+      switch b[i] {
+      case UInt8(ascii: ","):
+        i += 1
+        skipWhitespace()
+        afterComma = true
+      case UInt8(ascii: "}"):
+        i += 1
+        depth -= 1
+        return try collectMembers(from: base)
+      default:
+        throw malformed(at: i, expected: "',' or '}' after an object member" + hint(at: i))
+      }
+    }
+  }
+
+  /// Builds the dictionary from the members pushed since `base` and pops them.
+  /// A repeated key is reported at its own offset.
+  private mutating func collectMembers(from base: Int) throws(JournalError) -> [String: JSONValue] {
+    var members = [String: JSONValue](minimumCapacity: memberStack.count - base)
+    for index in base..<memberStack.count {
+      let member = memberStack[index]
+      if members.updateValue(member.value, forKey: member.key) != nil {
+        throw duplicateKey(member.key, at: member.offset)
+      }
+    }
+    memberStack.removeSubrange(base...)
+    return members
+  }
+}

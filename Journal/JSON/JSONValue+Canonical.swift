@@ -1,0 +1,127 @@
+/// # Canonical JSON encoding (on-disk contract)
+///
+/// ``JSONValue/canonicalBytes()`` writes exactly one byte sequence for a
+/// value, so equal documents hash equally. The output is UTF-8 and valid
+/// RFC 8259 JSON, and obeys these rules, which are part of the file format:
+///
+/// 1. **No whitespace** anywhere: no space, tab, CR or LF between tokens and
+///    no trailing newline.
+/// 2. **Literals** are `null`, `true`, `false`.
+/// 3. **Numbers** are written as ``JSONNumber/text``:
+///    `-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?` — no exponent, no `+`, no leading
+///    zeros, no trailing zeros after the point, no lone point, no `-0`;
+///    at most 64 digits (sign and point not counted).
+/// 4. **Strings** (values and keys alike) are written between `"` and `"`.
+///    Exactly these characters are escaped:
+///    - `"` (U+0022) as `\"` and `\` (U+005C) as `\\`;
+///    - U+0008 as `\b`, U+000C as `\f`, U+000A as `\n`, U+000D as `\r`,
+///      U+0009 as `\t`;
+///    - every other code point U+0000…U+001F as `\u00XX` with two
+///      **lowercase** hex digits (e.g. U+001F is `\u001f`).
+///
+///    Every other code point is written literally as its UTF-8 bytes,
+///    including `/`, U+007F, U+2028, U+2029 and all non-ASCII text. `\u`
+///    escapes are never used above U+001F, and strings are not
+///    Unicode-normalised (the code points are kept as given).
+/// 5. **Arrays** are `[`, the elements in order separated by `,`, then `]`.
+/// 6. **Objects** are `{`, the members `"key":value` separated by `,`, then
+///    `}`. Members are sorted by key, comparing the keys' UTF-8 bytes
+///    lexicographically as unsigned bytes (a key that is a prefix of another
+///    sorts first). This equals code-point order, not UTF-16 order and not
+///    locale or Swift `String` order. Keys are unique.
+///
+/// Example: `{"b":[1.5,null],"a":"x\ny"}` is written as
+/// `{"a":"x\ny","b":[1.5,null]}`.
+extension JSONValue {
+  /// The canonical encoding of this value (see the rules above).
+  public func canonicalBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    appendCanonical(to: &out)
+    return out
+  }
+
+  /// The canonical encoding as a `String` (the same bytes as ``canonicalBytes()``).
+  public var canonicalString: String {
+    String(decoding: canonicalBytes(), as: UTF8.self)
+  }
+
+  /// Appends the canonical encoding of this value to `out`.
+  public func appendCanonical(to out: inout [UInt8]) {
+    switch self {
+    case .null:
+      out.append(contentsOf: Self.nullBytes)
+    case .bool(let value):
+      out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+    case .number(let number):
+      out.append(contentsOf: number.text.utf8)
+    case .string(let string):
+      Self.appendCanonicalString(string, to: &out)
+    case .array(let elements):
+      out.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        element.appendCanonical(to: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+    case .object(let members):
+      out.append(UInt8(ascii: "{"))
+      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (index, member) in sorted.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        Self.appendCanonicalString(member.key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        member.value.appendCanonical(to: &out)
+      }
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Appends `s` as a canonical JSON string literal (quotes included) to `out`,
+  /// escaping exactly as rule 4 above says.
+  public static func appendCanonicalString(_ s: String, to out: inout [UInt8]) {
+    var s = s
+    s.withUTF8 { bytes in
+      out.reserveCapacity(out.count + bytes.count + 2)
+      out.append(UInt8(ascii: "\""))
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        if runStart < index {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        }
+        runStart = index + 1
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        default:
+          out.append(contentsOf: [
+            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+          ])
+        }
+      }
+      if runStart < bytes.count {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+      }
+      out.append(UInt8(ascii: "\""))
+    }
+  }
+
+  private static let nullBytes: [UInt8] = Array("null".utf8)
+  private static let trueBytes: [UInt8] = Array("true".utf8)
+  private static let falseBytes: [UInt8] = Array("false".utf8)
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+extension JSONValue: CustomStringConvertible {
+  /// The canonical encoding (see ``canonicalString``).
+  public var description: String { canonicalString }
+}

@@ -1,0 +1,41 @@
+/// Where each file of a journal lives. See `FORMAT.md`, "Files".
+struct JournalLayout: Sendable {
+  static let markerName = "ESS-JOURNAL"
+  static let markerText = "ess journal\nformat 1\nsee FORMAT.md in the ess sources\n"
+  let root: String
+
+  var marker: String { root + "/" + JournalLayout.markerName }
+  var lock: String { root + "/LOCK" }
+  var head: String { root + "/HEAD" }
+  var segments: String { root + "/segments" }
+  var index: String { root + "/index" }
+  var quarantine: String { root + "/quarantine" }
+
+  static func segmentName(firstSeq: UInt64) -> String {
+    let digits = String(firstSeq)
+    return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + ".lz4"
+  }
+
+  func segmentPath(_ name: String) -> String { segments + "/" + name }
+
+  /// First seq encoded in a segment file name, or nil if the name is not a segment's.
+  static func firstSeq(ofSegment name: String) -> UInt64? {
+    guard name.count == 24, name.hasSuffix(".lz4") else { return nil }
+    return UInt64(name.prefix(20))
+  }
+
+  /// Segment file names, in seq order.
+  func segmentNames() throws(JournalError) -> [String] {
+    try POSIX.list(segments).filter { JournalLayout.firstSeq(ofSegment: $0) != nil }
+  }
+
+  /// Throws `.notAJournal` with what to do if `root` holds no journal.
+  func checkIsJournal() throws(JournalError) {
+    guard POSIX.exists(marker), POSIX.isDirectory(segments) else {
+      throw JournalError(
+        .notAJournal,
+        "There is no journal at \(root): create one with 'ess init --journal \(root)' or point --journal (or ESS_JOURNAL) to an existing one.",
+        at: .init(file: root))
+    }
+  }
+}

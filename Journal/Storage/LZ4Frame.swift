@@ -1,0 +1,108 @@
+import CLZ4
+
+/// The only door to liblz4: standard LZ4 frames (block checksums and content
+/// checksum on, content size in the header), compressed at the speed of `lz4 -1`.
+///
+/// Every C return code is checked; no pointer leaves this file.
+enum LZ4Frame {
+  /// The largest block size ID (4 MiB), as `lz4 -B7`.
+  static let maxBlockBytes = 4 << 20
+
+  /// Returns one complete LZ4 frame holding `source`.
+  static func compress(_ source: ArraySlice<UInt8>) throws(JournalError) -> [UInt8] {
+    var prefs = LZ4F_preferences_t()
+    prefs.frameInfo.blockSizeID = blockSizeID(for: source.count)
+    prefs.frameInfo.blockMode = LZ4F_blockIndependent
+    prefs.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled
+    prefs.frameInfo.blockChecksumFlag = LZ4F_blockChecksumEnabled
+    prefs.frameInfo.contentSize = UInt64(source.count)
+    prefs.compressionLevel = 0
+    let bound = LZ4F_compressFrameBound(source.count, &prefs)
+    if LZ4F_isError(bound) != 0 { throw failure("size the frame for", bound) }
+    var out = [UInt8](repeating: 0, count: bound)
+    let written = out.withUnsafeMutableBytes { dst in
+      source.withUnsafeBytes { src in
+        LZ4F_compressFrame(dst.baseAddress, dst.count, src.baseAddress, src.count, &prefs)
+      }
+    }
+    if LZ4F_isError(written) != 0 { throw failure("compress", written) }
+    out.removeSubrange(written...)
+    return out
+  }
+
+  /// Decompresses one complete frame, checking every block checksum and the
+  /// content checksum. Throws `.damaged` if any check fails, if the bytes are
+  /// not exactly one frame, or if the content size differs from the header's.
+  static func decompress(_ frame: ArraySlice<UInt8>, into out: inout [UInt8]) throws(JournalError) {
+    var dctx: OpaquePointer? = nil
+    let created = LZ4F_createDecompressionContext(&dctx, UInt32(LZ4F_VERSION))
+    if LZ4F_isError(created) != 0 || dctx == nil { throw failure("create a decompression context for", created) }
+    defer { _ = LZ4F_freeDecompressionContext(dctx) }
+
+    let start = out.count
+    var declared = 0
+    // Read the header alone first to learn the content size.
+    let headerResult: Int = frame.withUnsafeBytes { src -> Int in
+      var info = LZ4F_frameInfo_t()
+      var consumed = src.count
+      let r = LZ4F_getFrameInfo(dctx, &info, src.baseAddress, &consumed)
+      if LZ4F_isError(r) != 0 { return -1 }
+      declared = Int(truncatingIfNeeded: info.contentSize)
+      return consumed
+    }
+    if headerResult < 0 { throw JournalError(.damaged, "An LZ4 frame header is invalid.") }
+    guard declared > 0 || frame.count > 0 else { throw JournalError(.damaged, "An LZ4 frame is empty.") }
+    out.append(contentsOf: repeatElement(0, count: declared))
+    var srcPos = headerResult
+    var dstPos = start
+    var finished = false
+    var lastError: Int = 0
+    frame.withUnsafeBytes { src in
+      out.withUnsafeMutableBytes { dst in
+        while true {
+          var srcSize = src.count - srcPos
+          var dstSize = dst.count - dstPos
+          let hint = LZ4F_decompress(
+            dctx, dst.baseAddress! + dstPos, &dstSize, src.baseAddress! + srcPos, &srcSize, nil)
+          if LZ4F_isError(hint) != 0 {
+            lastError = hint
+            return
+          }
+          srcPos += srcSize
+          dstPos += dstSize
+          if hint == 0 {
+            finished = true
+            return
+          }
+          if srcSize == 0 && dstSize == 0 { return }
+        }
+      }
+    }
+    if lastError != 0 {
+      out.removeSubrange(start...)
+      throw JournalError(.damaged, "An LZ4 frame failed its check (\(errorName(lastError))).")
+    }
+    guard finished, srcPos == frame.count, dstPos == out.count else {
+      out.removeSubrange(start...)
+      throw JournalError(.damaged, "An LZ4 frame is truncated or its size does not match its header.")
+    }
+  }
+
+  static func blockSizeID(for count: Int) -> LZ4F_blockSizeID_t {
+    switch count {
+    case ...(64 << 10): return LZ4F_max64KB
+    case ...(256 << 10): return LZ4F_max256KB
+    case ...(1 << 20): return LZ4F_max1MB
+    default: return LZ4F_max4MB
+    }
+  }
+
+  static func errorName(_ code: Int) -> String {
+    guard let name = LZ4F_getErrorName(code) else { return "unknown error" }
+    return String(cString: name)
+  }
+
+  static func failure(_ what: String, _ code: Int) -> JournalError {
+    JournalError(.ioFailure, "liblz4 could not \(what) a frame (\(errorName(code))).")
+  }
+}

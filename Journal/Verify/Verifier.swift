@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The full check of a journal: every segment header, every commit trailer
+/// and its CRC, every LZ4 block and content checksum, every line's canonical
+/// form, seq continuity, `recordedAt` order, and the whole hash chain.
+///
+/// ```swift
+/// let report = try Verifier.verify(at: "journal")
+/// if let damage = report.damage { print(damage.message) }  // names segment, offset, seq
+/// ```
+public enum Verifier {
+  public static func verify(at path: String) throws(JournalError) -> VerificationReport {
+    let layout = JournalLayout(root: path)
+    try layout.checkIsJournal()
+    var report = VerificationReport()
+    do {
+      try check(layout, &report)
+    } catch {
+      guard error.code == .damaged || error.code == .unsupportedFormat else { throw error }
+      report.damage = error
+    }
+    return report
+  }
+
+  static func check(_ layout: JournalLayout, _ report: inout VerificationReport) throws(JournalError) {
+    let names = try layout.segmentNames()
+    var prev = ChainHash.zero
+    var seq: UInt64 = 1
+    var lastAt = Timestamp(millisecondsSince1970: Int64.min)
+    for (index, name) in names.enumerated() {
+      let (bytes, map) = try SegmentFile.map(layout: layout, name: name)
+      report.segments += 1
+      report.bytesOnDisk += Int64(bytes.count)
+      guard map.header.firstSeq == seq, map.header.prevHash == prev else {
+        throw JournalError(
+          .damaged, "Segment \(name) should start at seq \(seq) after hash \(prev), but its header says seq \(map.header.firstSeq).",
+          at: .init(file: name, offset: 0, seq: seq))
+      }
+      for commit in map.commits {
+        var raw: [UInt8] = []
+        try SegmentMap.content(of: commit, in: bytes, file: name, into: &raw)
+        var start = 0
+        for i in raw.indices where raw[i] == 0x0A {
+          let line = raw[start..<i]
+          let at = JournalError.Location(file: name, offset: Int64(commit.dataStart), seq: seq)
+          guard let record = try? RecordDecoder.decode(Array(line)), record.seq == seq else {
+            throw JournalError(.damaged, "Segment \(name) holds a malformed event where seq \(seq) was expected.", at: at)
+          }
+          guard let link = EventLine.check(line), link.prev == prev else {
+            throw JournalError(.damaged, "The hash chain breaks at seq \(seq) (segment \(name)): its prev is not the previous event's hash.", at: at)
+          }
+          guard link.computed == link.stored else {
+            throw JournalError(
+              .damaged, "The event at seq \(seq) (segment \(name)) was changed after it was written: its hash does not match its content.", at: at)
+          }
+          guard record.recordedAt >= lastAt else {
+            throw JournalError(.damaged, "recordedAt goes back in time at seq \(seq) (segment \(name)).", at: at)
+          }
+          lastAt = record.recordedAt
+          prev = link.stored
+          seq += 1
+          start = i + 1
+        }
+        guard commit.trailer.lastHash == prev, commit.trailer.lastRecordedAt == lastAt else {
+          throw JournalError(
+            .damaged, "The commit ending at seq \(seq - 1) (segment \(name)) has a trailer that disagrees with its events.",
+            at: .init(file: name, offset: Int64(commit.trailerStart), seq: seq - 1))
+        }
+        report.commits += 1
+        report.rawBytes += commit.trailer.rawLength
+      }
+      switch map.ending {
+      case .clean: break
+      case .damaged(let offset, let s, let why): throw Writer.damage(name, offset, s, why)
+      case .uncommittedTail(let offset, let length):
+        let head = readHead(layout)
+        let claimed = head.map { $0.segmentFirstSeq == map.header.firstSeq && $0.committedEnd > UInt64(offset) } ?? false
+        if index < names.count - 1 || claimed {
+          throw Writer.damage(name, offset, seq, "an acknowledged commit that no longer passes its checks")
+        }
+        report.uncommittedTail = (name, offset, length)
+      }
+      if map.header.sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
+    }
+    report.events = seq - 1
+    report.headSeq = seq - 1
+    report.headHash = prev
+  }
+
+  static func readHead(_ layout: JournalLayout) -> HeadRecord? {
+    guard let fd = try? POSIX.open(layout.head, O_RDONLY) else { return nil }
+    defer { close(fd) }
+    guard let b = try? POSIX.read(fd, at: 0, count: HeadRecord.size, layout.head) else { return nil }
+    return HeadRecord.decode(b)
+  }
+
+  static func sideFileIsCurrent(_ layout: JournalLayout, _ name: String) -> Bool {
+    let path = layout.index + "/" + name + ".ids"
+    guard let fd = try? POSIX.open(path, O_RDONLY) else { return false }
+    defer { close(fd) }
+    guard let size = try? POSIX.size(fd, path), let b = try? POSIX.read(fd, at: 0, count: Int(size), path) else { return false }
+    return IdTable(decoding: b, firstSeq: JournalLayout.firstSeq(ofSegment: name) ?? 0) != nil
+  }
+}

@@ -1,0 +1,91 @@
+/// A batch ready to commit: its JSON Lines, and what to report.
+struct Batch {
+  var lines: [UInt8] = []
+  var count = 0
+  var firstSeq: UInt64 = 0
+  var lastHash: ChainHash = .zero
+  var lastRecordedAt = Timestamp(millisecondsSince1970: 0)
+  var results: [Appended] = []
+  var newIDs: [(id: String, seq: UInt64)] = []
+}
+
+extension Writer {
+  /// Numbers, stamps and chains the events; resolves ids already in the journal.
+  func prepare(_ events: [NewEvent]) throws(JournalError) -> Batch {
+    let supplied = events.compactMap { $0.id.flatMap(EnvelopeRules.normalizedID) }
+    let known = supplied.isEmpty ? [:] : try ids.lookup(supplied, tail: tail)
+    var batch = Batch()
+    var seq = tail?.nextSeq ?? 1
+    var prev = tail?.lastHash ?? .zero
+    let lastKnown = tail?.lastRecordedAt ?? Timestamp(millisecondsSince1970: 0)
+    var last = lastKnown
+    let now = options.clock()
+    var inBatch: [String: Int] = [:]
+    batch.firstSeq = seq
+    batch.lines.reserveCapacity(events.count * 300)
+    for (i, event) in events.enumerated() {
+      let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
+      let where_ = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
+      let id = event.id.flatMap(EnvelopeRules.normalizedID) ?? IdIndex.randomUUID()
+      if let seqKnown = known[id] {
+        let record = try Reader(layout: layout).record(seq: seqKnown)
+        guard record.hasSameContent(as: event) else {
+          throw JournalError(
+            .conflictingID,
+            "\(position)the id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
+            at: where_)
+        }
+        batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
+        continue
+      }
+      if let j = inBatch[id] {
+        guard Writer.sameContent(events[j], event) else {
+          throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: where_)
+        }
+        var again = batch.results[j]
+        again.existed = true
+        batch.results.append(again)
+        continue
+      }
+      let at: Timestamp
+      if let given = event.recordedAt {
+        guard given <= now else {
+          throw JournalError(
+            .invalidInput, "\(position)recordedAt \(given) is in the future (now is \(now)).",
+            at: .init(line: where_.line, field: "recordedAt"))
+        }
+        guard given >= last else {
+          throw JournalError(
+            .invalidInput,
+            "\(position)recordedAt \(given) is earlier than \(last), the journal's (or the previous line's) last recordedAt; transaction time never goes back.",
+            at: .init(line: where_.line, field: "recordedAt"))
+        }
+        at = given
+      } else {
+        at = max(now, last)
+      }
+      last = at
+      let start = batch.lines.count
+      let hash = EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prev: prev, to: &batch.lines)
+      if batch.lines.count - start > EnvelopeRules.maxLineBytes {
+        throw JournalError(
+          .invalidInput, "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
+          at: .init(line: where_.line, field: "data"))
+      }
+      inBatch[id] = batch.results.count
+      batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
+      batch.newIDs.append((id, seq))
+      prev = hash
+      seq += 1
+      batch.count += 1
+    }
+    batch.lastHash = prev
+    batch.lastRecordedAt = last
+    return batch
+  }
+
+  static func sameContent(_ a: NewEvent, _ b: NewEvent) -> Bool {
+    a.type == b.type && a.occurredOn == b.occurredOn && a.author == b.author && a.source == b.source
+      && a.reason == b.reason && a.data.canonicalBytes() == b.data.canonicalBytes()
+  }
+}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The one door through which events enter a journal.
+///
+/// Each ``append(_:)`` is one atomic, durable commit: after a crash at any
+/// instant either the whole batch is readable or none of it, and the call
+/// returns only once the data (and, when a file was created or renamed, its
+/// folder) is on disk. Writers in several processes are serialised by an OS
+/// file lock held for one commit at a time.
+///
+/// ```swift
+/// try Writer.create(at: "journal")
+/// let writer = try Writer(at: "journal")
+/// let done = try writer.append([
+///   NewEvent(type: "conseil.plenary-held", occurredOn: "2022-06-14", author: "admin",
+///            data: ["title": "Plénière de juin", "participants": 84])
+/// ])
+/// print(done[0].seq, done[0].hash)
+/// ```
+public final class Writer {
+  public let options: WriterOptions
+  let layout: JournalLayout
+  let lock: WriterLock
+  let headFD: Int32
+  var tail: TailState?
+  var ids: IdIndex
+  /// Uncommitted tails this writer set aside when it opened the journal.
+  public internal(set) var recoveryNotes: [RecoveryNote] = []
+
+  /// Creates an empty journal in `path` (which must not exist or be an empty folder).
+  public static func create(at path: String) throws(JournalError) {
+    if POSIX.exists(path) {
+      guard POSIX.isDirectory(path) else {
+        throw JournalError(.alreadyExists, "\(path) exists and is not a folder; choose another place for the journal.", at: .init(file: path))
+      }
+      guard try POSIX.list(path).isEmpty else {
+        throw JournalError(
+          .alreadyExists, "The folder \(path) is not empty; a journal must be created in a new or empty folder.",
+          at: .init(file: path))
+      }
+    } else {
+      try POSIX.mkdir(path)
+    }
+    let layout = JournalLayout(root: path)
+    try POSIX.mkdir(layout.segments)
+    try POSIX.mkdir(layout.index)
+    try POSIX.mkdir(layout.quarantine)
+    try POSIX.writeAtomically(Array(JournalLayout.markerText.utf8), to: layout.marker, folder: path)
+    try POSIX.fsyncDirectory(path)
+    try POSIX.fsyncDirectory(parentFolder(of: path))
+  }
+
+  /// Opens the journal at `path` for appending. Recovers from a crash if one
+  /// interrupted a commit: the torn tail is set aside (see ``recoveryNotes``),
+  /// never turned into committed data. Throws `.damaged` if committed data is.
+  public init(at path: String, options: WriterOptions = WriterOptions()) throws(JournalError) {
+    let layout = JournalLayout(root: path)
+    try layout.checkIsJournal()
+    // A file-size limit must surface as an error (EFBIG), not kill the process.
+    signal(SIGXFSZ, SIG_IGN)
+    self.layout = layout
+    self.options = options
+    self.lock = try WriterLock(path: layout.lock, timeout: options.lockTimeout)
+    self.headFD = try POSIX.open(layout.head, O_RDWR | O_CREAT)
+    self.ids = IdIndex(layout: layout)
+    try lock.acquire()
+    defer { lock.release() }
+    try refresh()
+  }
+
+  deinit { close(headFD) }
+
+  /// The last committed event: its seq (0 if the journal is empty), hash and recordedAt.
+  public var head: (seq: UInt64, hash: ChainHash, recordedAt: Timestamp?) {
+    guard let t = tail else { return (0, .zero, nil) }
+    return (t.nextSeq - 1, t.lastHash, t.lastRecordedAt)
+  }
+
+  /// Appends `events` as one atomic, durable commit and returns, for each,
+  /// its seq, id and hash (in order). An event whose `id` is already in the
+  /// journal with the same content is not written again: its original seq is
+  /// returned with `existed == true`. Throws (and writes nothing) if any event
+  /// is invalid, if an `id` is reused with other content, or if the write fails.
+  @discardableResult
+  public func append(_ events: [NewEvent]) throws(JournalError) -> [Appended] {
+    guard !events.isEmpty else { return [] }
+    for (i, event) in events.enumerated() {
+      do {
+        try EnvelopeRules.check(event)
+      } catch {
+        var e = error
+        if events.count > 1 {
+          e.message = "Event \(i + 1) of the batch: " + e.message
+          e.location?.line = i + 1
+        }
+        throw e
+      }
+    }
+    try lock.acquire()
+    defer { lock.release() }
+    try refresh()
+    let batch = try prepare(events)
+    guard batch.count > 0 else { return batch.results }
+    try ensureSegment(forRawBytes: batch.lines.count)
+    try commit(batch)
+    ids.didAppend(batch.newIDs, tail: tail)
+    return batch.results
+  }
+
+  /// Seals the last segment now: rewrites it into large frames (verified, then
+  /// swapped in atomically) and starts the next commit in a new segment.
+  public func seal() throws(JournalError) {
+    try lock.acquire()
+    defer { lock.release() }
+    try refresh()
+    try sealTail()
+  }
+
+  static func parentFolder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let parent = String(path[..<slash])
+    return parent.isEmpty ? "/" : parent
+  }
+}

@@ -1,0 +1,24 @@
+import Journal
+
+/// `ess demo`: materialises the bundled history as a real journal, each
+/// event appended through the writer with a transaction time as if it had
+/// been entered the day after it happened.
+public enum Demo {
+  public struct Result: Sendable {
+    public var appended: Int
+    public var head: (seq: UInt64, hash: ChainHash)
+  }
+
+  /// Creates a journal at `path` (new or empty folder) holding ``SeedHistory/events``.
+  public static func materialise(at path: String) throws(JournalError) -> Result {
+    try Writer.create(at: path)
+    let writer = try Writer(at: path)
+    var events = SeedHistory.events.sorted { $0.occurredOn < $1.occurredOn }
+    for i in events.indices {
+      let day = CivilDate(iso: events[i].occurredOn.prefix(10))!
+      events[i].recordedAt = Timestamp(millisecondsSince1970: (day.daysSince1970 + 1) * 86_400_000 + 9 * 3_600_000)
+    }
+    for event in events { try writer.append([event]) }
+    return Result(appended: events.count, head: (writer.head.seq, writer.head.hash))
+  }
+}

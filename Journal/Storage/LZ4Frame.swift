@@ -51,33 +51,42 @@ enum LZ4Frame {
       return consumed
     }
     if headerResult < 0 { throw JournalError(.damaged, "An LZ4 frame header is invalid.") }
-    guard declared > 0 || frame.count > 0 else { throw JournalError(.damaged, "An LZ4 frame is empty.") }
-    out.append(contentsOf: repeatElement(0, count: declared))
+    // Content size is in our frames' headers; frames without it (other tools') grow the buffer.
+    let known = declared > 0
+    out.append(contentsOf: repeatElement(0, count: known ? declared : 64 << 10))
     var srcPos = headerResult
     var dstPos = start
     var finished = false
     var lastError: Int = 0
-    frame.withUnsafeBytes { src in
-      out.withUnsafeMutableBytes { dst in
-        while true {
-          var srcSize = src.count - srcPos
-          var dstSize = dst.count - dstPos
-          let hint = LZ4F_decompress(
-            dctx, dst.baseAddress! + dstPos, &dstSize, src.baseAddress! + srcPos, &srcSize, nil)
-          if LZ4F_isError(hint) != 0 {
-            lastError = hint
-            return
+    while !finished && lastError == 0 {
+      var progressed = false
+      frame.withUnsafeBytes { src in
+        out.withUnsafeMutableBytes { dst in
+          while dstPos < dst.count || known {
+            var srcSize = src.count - srcPos
+            var dstSize = dst.count - dstPos
+            let hint = LZ4F_decompress(
+              dctx, dst.baseAddress! + dstPos, &dstSize, src.baseAddress! + srcPos, &srcSize, nil)
+            if LZ4F_isError(hint) != 0 {
+              lastError = hint
+              return
+            }
+            srcPos += srcSize
+            dstPos += dstSize
+            if srcSize > 0 || dstSize > 0 { progressed = true }
+            if hint == 0 {
+              finished = true
+              return
+            }
+            if srcSize == 0 && dstSize == 0 { return }
           }
-          srcPos += srcSize
-          dstPos += dstSize
-          if hint == 0 {
-            finished = true
-            return
-          }
-          if srcSize == 0 && dstSize == 0 { return }
         }
       }
+      if finished || lastError != 0 { break }
+      if known || !progressed || srcPos >= frame.count && dstPos < out.count { break }
+      out.append(contentsOf: repeatElement(0, count: max(64 << 10, out.count - start)))
     }
+    if !known && finished { out.removeSubrange(dstPos...) }
     if lastError != 0 {
       out.removeSubrange(start...)
       throw JournalError(.damaged, "An LZ4 frame failed its check (\(errorName(lastError))).")

@@ -13,13 +13,18 @@ public enum EnvelopeRules {
       JournalError(.invalidInput, message, at: .init(field: field))
     }
     if !isTypeName(event.type) {
-      throw bad("type", "The event type '\(event.type.prefix(80))' is not a valid type name (lowercase letters, digits, '.' and '-', at most 64 characters).")
+      throw bad(
+        "type",
+        "The event type '\(event.type.prefix(80))' is not a valid type name (lowercase letters, digits, '.' and '-', at most 64 characters)."
+      )
     }
     if event.version < 1 || event.version > 1000 {
       throw bad("version", "The schema version \(event.version) is out of range (expected 1 to 1000).")
     }
     if !isValidTime(event.occurredOn) {
-      throw bad("occurredOn", "The date '\(event.occurredOn.prefix(40))' is not a real date in the form YYYY-MM-DD (or an RFC 3339 date-time with its offset).")
+      throw bad(
+        "occurredOn",
+        "The date '\(event.occurredOn.prefix(40))' is not a real date in the form YYYY-MM-DD (or an RFC 3339 date-time with its offset).")
     }
     let authorLength = event.author.count
     if authorLength < 1 || authorLength > maxAuthorLength || event.author.unicodeScalars.contains(where: { $0.value < 0x20 }) {

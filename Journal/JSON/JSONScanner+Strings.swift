@@ -149,12 +149,24 @@ extension JSONScanner {
     var why = ""
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; low = 0xA0; why = " (lower bytes would be an overlong encoding)"
+    case 0xE0:
+      length = 3
+      low = 0xA0
+      why = " (lower bytes would be an overlong encoding)"
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; high = 0x9F; why = " (higher bytes would encode a UTF-16 surrogate)"
-    case 0xF0: length = 4; low = 0x90; why = " (lower bytes would be an overlong encoding)"
+    case 0xED:
+      length = 3
+      high = 0x9F
+      why = " (higher bytes would encode a UTF-16 surrogate)"
+    case 0xF0:
+      length = 4
+      low = 0x90
+      why = " (lower bytes would be an overlong encoding)"
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; high = 0x8F; why = " (higher bytes would be above U+10FFFF)"
+    case 0xF4:
+      length = 4
+      high = 0x8F
+      why = " (higher bytes would be above U+10FFFF)"
     case 0x80...0xBF:
       throw malformed(at: j, expected: "valid UTF-8 (a continuation byte cannot start a character)")
     case 0xC0, 0xC1:

@@ -79,7 +79,9 @@ public struct RecordIterator {
         }
         if framePos == commit.dataStart { expected = commit.trailer.firstSeq }
         guard let length = SegmentMap.frameLength(bytes, at: framePos), framePos + length <= commit.trailerStart else {
-          throw JournalError(.damaged, "Segment \(map.file) has a malformed frame at byte offset \(framePos).", at: .init(file: map.file, offset: Int64(framePos)))
+          throw JournalError(
+            .damaged, "Segment \(map.file) has a malformed frame at byte offset \(framePos).",
+            at: .init(file: map.file, offset: Int64(framePos)))
         }
         raw.removeAll(keepingCapacity: true)
         rawPos = 0
@@ -110,7 +112,8 @@ public struct RecordIterator {
       let loaded = try SegmentFile.map(layout: layout, name: names[segmentIndex])
       if let map, loaded.map.header.firstSeq != map.nextSeq {
         throw JournalError(
-          .damaged, "Segment \(loaded.map.file) starts at seq \(loaded.map.header.firstSeq) but the previous one ends at seq \(map.nextSeq - 1).",
+          .damaged,
+          "Segment \(loaded.map.file) starts at seq \(loaded.map.header.firstSeq) but the previous one ends at seq \(map.nextSeq - 1).",
           at: .init(file: loaded.map.file, seq: map.nextSeq))
       }
       bytes = loaded.bytes

@@ -28,7 +28,14 @@ enum CRC32C {
     var i = 0
     let n = buf.count
     tables.withUnsafeBufferPointer { t in
-      let t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7]
+      let t0 = t[0]
+      let t1 = t[1]
+      let t2 = t[2]
+      let t3 = t[3]
+      let t4 = t[4]
+      let t5 = t[5]
+      let t6 = t[6]
+      let t7 = t[7]
       while n - i >= 8 {
         let lo = crc ^ (UInt32(buf[i]) | UInt32(buf[i + 1]) << 8 | UInt32(buf[i + 2]) << 16 | UInt32(buf[i + 3]) << 24)
         let hi = UInt32(buf[i + 4]) | UInt32(buf[i + 5]) << 8 | UInt32(buf[i + 6]) << 16 | UInt32(buf[i + 7]) << 24

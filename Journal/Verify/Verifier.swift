@@ -51,11 +51,13 @@ public enum Verifier {
             throw JournalError(.damaged, "Segment \(name) holds a malformed event where seq \(seq) was expected.", at: at)
           }
           guard let link = EventLine.check(line), link.prev == prev else {
-            throw JournalError(.damaged, "The hash chain breaks at seq \(seq) (segment \(name)): its prev is not the previous event's hash.", at: at)
+            throw JournalError(
+              .damaged, "The hash chain breaks at seq \(seq) (segment \(name)): its prev is not the previous event's hash.", at: at)
           }
           guard link.computed == link.stored else {
             throw JournalError(
-              .damaged, "The event at seq \(seq) (segment \(name)) was changed after it was written: its hash does not match its content.", at: at)
+              .damaged, "The event at seq \(seq) (segment \(name)) was changed after it was written: its hash does not match its content.",
+              at: at)
           }
           guard record.recordedAt >= lastAt else {
             throw JournalError(.damaged, "recordedAt goes back in time at seq \(seq) (segment \(name)).", at: at)

@@ -25,7 +25,7 @@ extension Writer {
     batch.lines.reserveCapacity(events.count * 300)
     for (i, event) in events.enumerated() {
       let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
-      let where_ = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
+      let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
       let id = event.id.flatMap(EnvelopeRules.normalizedID) ?? IdIndex.randomUUID()
       if let seqKnown = known[id] {
         let record = try Reader(layout: layout).record(seq: seqKnown)
@@ -33,14 +33,14 @@ extension Writer {
           throw JournalError(
             .conflictingID,
             "\(position)the id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
-            at: where_)
+            at: location)
         }
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
       if let j = inBatch[id] {
         guard Writer.sameContent(events[j], event) else {
-          throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: where_)
+          throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: location)
         }
         var again = batch.results[j]
         again.existed = true
@@ -52,13 +52,13 @@ extension Writer {
         guard given <= now else {
           throw JournalError(
             .invalidInput, "\(position)recordedAt \(given) is in the future (now is \(now)).",
-            at: .init(line: where_.line, field: "recordedAt"))
+            at: .init(line: location.line, field: "recordedAt"))
         }
         guard given >= last else {
           throw JournalError(
             .invalidInput,
             "\(position)recordedAt \(given) is earlier than \(last), the journal's (or the previous line's) last recordedAt; transaction time never goes back.",
-            at: .init(line: where_.line, field: "recordedAt"))
+            at: .init(line: location.line, field: "recordedAt"))
         }
         at = given
       } else {
@@ -69,8 +69,9 @@ extension Writer {
       let hash = EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prev: prev, to: &batch.lines)
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
-          .invalidInput, "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
-          at: .init(line: where_.line, field: "data"))
+          .invalidInput,
+          "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
+          at: .init(line: location.line, field: "data"))
       }
       inBatch[id] = batch.results.count
       batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))

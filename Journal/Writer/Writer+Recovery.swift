@@ -25,7 +25,8 @@ extension Writer {
     guard let name = names.last, let firstSeq = JournalLayout.firstSeq(ofSegment: name) else {
       if let head, head.lastSeq > 0 {
         throw JournalError(
-          .damaged, "HEAD says the journal holds \(head.lastSeq) events but its segments folder is empty: restore the journal from a backup.",
+          .damaged,
+          "HEAD says the journal holds \(head.lastSeq) events but its segments folder is empty: restore the journal from a backup.",
           at: .init(file: layout.head))
       }
       return

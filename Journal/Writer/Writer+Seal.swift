@@ -94,7 +94,8 @@ extension Writer {
         lineStart = i + 1
         if lineStart - chunkStart >= frameBytes || lineStart == raw.count {
           chunks.append(
-            Chunk(range: chunkStart..<lineStart, firstSeq: chunkFirst, count: UInt32(seq - chunkFirst), lastHash: prev, lastRecordedAt: lastAt))
+            Chunk(
+              range: chunkStart..<lineStart, firstSeq: chunkFirst, count: UInt32(seq - chunkFirst), lastHash: prev, lastRecordedAt: lastAt))
           chunkStart = lineStart
           chunkFirst = seq
         }

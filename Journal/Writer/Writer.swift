@@ -35,7 +35,8 @@ public final class Writer {
   public static func create(at path: String) throws(JournalError) {
     if POSIX.exists(path) {
       guard POSIX.isDirectory(path) else {
-        throw JournalError(.alreadyExists, "\(path) exists and is not a folder; choose another place for the journal.", at: .init(file: path))
+        throw JournalError(
+          .alreadyExists, "\(path) exists and is not a folder; choose another place for the journal.", at: .init(file: path))
       }
       guard try POSIX.list(path).isEmpty else {
         throw JournalError(

@@ -30,7 +30,9 @@ public enum Fold {
   }
 
   /// Folds an in-memory sequence of records (tests, already-loaded slices).
-  public static func run<P: Projection>(_ projection: P.Type, over records: some Sequence<Record>, into state: P.State = P.initial) -> P.State {
+  public static func run<P: Projection>(_ projection: P.Type, over records: some Sequence<Record>, into state: P.State = P.initial)
+    -> P.State
+  {
     var state = state
     for record in records { P.apply(record, to: &state) }
     return state

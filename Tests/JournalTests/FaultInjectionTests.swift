@@ -6,7 +6,12 @@ import Testing
 /// A FileIO that fails on command: the n-th write (optionally after writing
 /// part of it), or the n-th data sync.
 final class FaultyIO: FileIO, @unchecked Sendable {
-  enum Fault { case none, writeError(Int32, after: Int), shortThenError(Int32), syncError(Int32) }
+  enum Fault {
+    case none
+    case writeError(Int32, after: Int)
+    case shortThenError(Int32)
+    case syncError(Int32)
+  }
   let real = POSIXFileIO()
   let lock = NSLock()
   var fault: Fault = .none

@@ -189,7 +189,9 @@ struct JSONParserTests {
     Self.expectFailure(Array(objects65.utf8), offset: 64 * 5, contains: "nesting level 65")
 
     // Depth is nesting, not the number of containers: many siblings are fine.
-    let wide = "[" + Array(repeating: String(repeating: "[", count: 63) + String(repeating: "]", count: 63), count: 3)
+    let wide =
+      "["
+      + Array(repeating: String(repeating: "[", count: 63) + String(repeating: "]", count: 63), count: 3)
       .joined(separator: ",") + "]"
     #expect(throws: Never.self) { try JSONParser.parse(wide) }
   }
@@ -241,8 +243,12 @@ struct JSONParserTests {
   @Test("error messages are one readable sentence")
   func messages() {
     let error = Self.expectFailure(Array("{\n  \"a\": tru\n}".utf8), offset: 12)
-    #expect(error?.message == "Malformed JSON: found control character U+000A at byte offset 12 (line 2, column 11), expected the literal 'true'.")
+    #expect(
+      error?.message == "Malformed JSON: found control character U+000A at byte offset 12 (line 2, column 11), expected the literal 'true'."
+    )
     let other = Self.expectFailure(Array("[1,]".utf8), offset: 3)
-    #expect(other?.message == "Malformed JSON: found ']' at byte offset 3 (line 1, column 4), expected a value after ',' (trailing commas are not allowed).")
+    #expect(
+      other?.message
+        == "Malformed JSON: found ']' at byte offset 3 (line 1, column 4), expected a value after ',' (trailing commas are not allowed).")
   }
 }

@@ -74,7 +74,10 @@ struct ProcessTests {
     #expect(seqs.sorted() == Array(1...4000))
     let records = try j.all()
     #expect(records.map(\.seq) == Array(1...4000))
-    #expect(Dictionary(grouping: records, by: \.author).mapValues(\.count) == ["stress-w0": 1000, "stress-w1": 1000, "stress-w2": 1000, "stress-w3": 1000])
+    #expect(
+      Dictionary(grouping: records, by: \.author).mapValues(\.count) == [
+        "stress-w0": 1000, "stress-w1": 1000, "stress-w2": 1000, "stress-w3": 1000,
+      ])
     let report = try Verifier.verify(at: j.path)
     #expect(report.isIntact && report.events == 4000 && report.segments > 1)
   }

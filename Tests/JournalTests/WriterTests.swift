@@ -33,7 +33,11 @@ struct WriterTests {
     let j = try TestJournal()
     let w = try j.writer()
     try w.append(Sample.events(0..<10))
-    try w.append([NewEvent(type: "milestone.reached", occurredOn: "2023-01-01", author: "é\"\\x", reason: "ligne\nsuivante\u{1}", data: ["title": "Label « Territoire » 🎉", "kind": "label"])])
+    try w.append([
+      NewEvent(
+        type: "milestone.reached", occurredOn: "2023-01-01", author: "é\"\\x", reason: "ligne\nsuivante\u{1}",
+        data: ["title": "Label « Territoire » 🎉", "kind": "label"])
+    ])
     // FORMAT.md: hash = SHA-256(prev text ‖ "\n" ‖ body), body = line without `,"prev":…,"hash":…` plus "}".
     var prev = "sha256:" + String(repeating: "0", count: 64)
     for r in try j.all() {
@@ -190,7 +194,13 @@ struct WriterTests {
     try holder.acquire()
     defer { holder.release() }
     do {
-      _ = try Writer(at: j.path, options: { var o = WriterOptions(); o.lockTimeout = 0.2; return o }())
+      _ = try Writer(
+        at: j.path,
+        options: {
+          var o = WriterOptions()
+          o.lockTimeout = 0.2
+          return o
+        }())
       Issue.record("expected locked")
     } catch {
       #expect(error.code == .locked)

@@ -1,3 +1,5 @@
+import Journal
+
 // A child process for the journal's crash, concurrency and disk-full tests.
 // Not a user tool: it prints one line per durable commit so the parent test
 // knows exactly what was acknowledged before it killed this process.
@@ -8,7 +10,6 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-import Journal
 
 /// Unbuffered: a line is out before the next commit starts.
 func say(_ s: String) {
@@ -68,8 +69,7 @@ do {
   }
 } catch let error as JournalError {
   fail(error)
-}
- catch {
+} catch {
   say("error \(error)")
   exit(1)
 }

@@ -1,8 +1,9 @@
+import ArgumentParser
+import Journal
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
-import Journal
 
 struct Append: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -13,7 +13,9 @@ struct Demo: ParsableCommand {
   func run() throws {
     try Failure.run {
       let result = try Catalog.Demo.materialise(at: directory)
-      print("Created \(directory) with \(result.appended) events of the bundled history (head seq \(result.head.seq), hash \(result.head.hash)).")
+      print(
+        "Created \(directory) with \(result.appended) events of the bundled history (head seq \(result.head.seq), hash \(result.head.hash))."
+      )
       let summary = try Fold.run(JournalSummary.self, over: Reader(at: directory))
       let report = try Verifier.verify(at: directory)
       print(StatsText.render(summary, report))

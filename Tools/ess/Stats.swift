@@ -25,7 +25,9 @@ enum StatsText {
     out.append("By year of occurrence:")
     for (year, n) in s.byYear.sorted(by: { $0.key < $1.key }) { out.append("  \(year): \(n)") }
     let ratio = r.rawBytes == 0 ? 0 : Double(r.bytesOnDisk) / Double(r.rawBytes)
-    out.append("On disk: \(r.bytesOnDisk) bytes in \(r.segments) segment(s) for \(r.rawBytes) bytes of JSON Lines (ratio \((ratio * 1000).rounded() / 1000)).")
+    out.append(
+      "On disk: \(r.bytesOnDisk) bytes in \(r.segments) segment(s) for \(r.rawBytes) bytes of JSON Lines (ratio \((ratio * 1000).rounded() / 1000))."
+    )
     return out.joined(separator: "\n")
   }
 }

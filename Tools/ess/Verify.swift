@@ -24,7 +24,9 @@ enum VerifyText {
       "Head: seq \(r.headSeq), hash \(r.headHash).",
     ]
     if let t = r.uncommittedTail {
-      lines.append("Note: \(t.length) bytes of an interrupted write follow the last commit of \(t.file) (never acknowledged; set aside by the next append).")
+      lines.append(
+        "Note: \(t.length) bytes of an interrupted write follow the last commit of \(t.file) (never acknowledged; set aside by the next append)."
+      )
     }
     for f in r.staleSideFiles { lines.append("Note: side index \(f) is missing or stale; it will be rebuilt when needed.") }
     lines.append(r.isIntact ? "All intact." : "DAMAGED.")

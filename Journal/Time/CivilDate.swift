@@ -31,7 +31,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.init(year: parts[0], month: parts[1], day: parts[2])
   }
 
-  init(daysSince1970 z0: Int64) {
+  public init(daysSince1970 z0: Int64) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

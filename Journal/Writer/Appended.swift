@@ -22,3 +22,12 @@ public struct RecoveryNote: Sendable, Equatable, CustomStringConvertible {
     "Removed an interrupted, uncommitted write of \(length) bytes at byte offset \(offset) of segment \(segment) (kept in \(keptAt))."
   }
 }
+
+/// What a batch will be, shown to ``Writer/append(_:check:)``'s check before
+/// anything is written: the head before it, and each event's seq (or the
+/// original seq of an event already in the journal).
+public struct BatchPreview: Sendable, Equatable {
+  /// The last committed seq before this batch (0 for an empty journal).
+  public var headSeq: UInt64
+  public var results: [Appended]
+}

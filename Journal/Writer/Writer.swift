@@ -88,6 +88,22 @@ public final class Writer {
   /// is invalid, if an `id` is reused with other content, or if the write fails.
   @discardableResult
   public func append(_ events: [NewEvent]) throws(JournalError) -> [Appended] {
+    do {
+      return try append(events, check: { _ in })
+    } catch let error as JournalError {
+      throw error
+    } catch {
+      throw JournalError(.ioFailure, "Unexpected failure: \(error).")
+    }
+  }
+
+  /// Appends like ``append(_:)``, but first calls `check` under the writer
+  /// lock, once the journal's head is known and seqs are assigned, so the
+  /// caller can validate the batch against the journal exactly as it will be
+  /// (no other writer can commit in between). If `check` throws, nothing is
+  /// written and its error is rethrown.
+  @discardableResult
+  public func append(_ events: [NewEvent], check: (BatchPreview) throws -> Void) throws -> [Appended] {
     guard !events.isEmpty else { return [] }
     for (i, event) in events.enumerated() {
       do {
@@ -105,6 +121,7 @@ public final class Writer {
     defer { lock.release() }
     try refresh()
     let batch = try prepare(events)
+    try check(BatchPreview(headSeq: batch.firstSeq - 1, results: batch.results))
     guard batch.count > 0 else { return batch.results }
     try ensureSegment(forRawBytes: batch.lines.count)
     try commit(batch)

@@ -206,4 +206,25 @@ struct WriterTests {
       #expect(error.code == .locked)
     }
   }
+
+  struct Refused: Error {}
+
+  @Test func aFailingCheckWritesNothingAndSeesTheSeqsToCome() throws {
+    let j = try TestJournal()
+    let w = try j.writer()
+    try w.append(Sample.events(0..<3))
+    // Another writer commits in between: the check sees the real head.
+    try j.writer().append(Sample.events(3..<5))
+    let before = try j.snapshot()
+    var seen: BatchPreview?
+    #expect(throws: Refused.self) {
+      try w.append(Sample.events(5..<7)) { preview in
+        seen = preview
+        throw Refused()
+      }
+    }
+    #expect(seen?.headSeq == 5 && seen?.results.map(\.seq) == [6, 7])
+    #expect(try j.snapshot() == before)
+    #expect(try w.append(Sample.events(5..<6), check: { #expect($0.headSeq == 5) })[0].seq == 6)
+  }
 }

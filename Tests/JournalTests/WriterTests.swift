@@ -225,6 +225,8 @@ struct WriterTests {
     }
     #expect(seen?.headSeq == 5 && seen?.results.map(\.seq) == [6, 7])
     #expect(try j.snapshot() == before)
-    #expect(try w.append(Sample.events(5..<6), check: { #expect($0.headSeq == 5) })[0].seq == 6)
+    var headSeen: UInt64 = 0
+    let done = try w.append(Sample.events(5..<6)) { headSeen = $0.headSeq }
+    #expect(done[0].seq == 6 && headSeen == 5)
   }
 }

@@ -46,6 +46,7 @@ let package = Package(
     // A child process for the crash, concurrency and disk-full tests.
     .executableTarget(name: "ess-stress", dependencies: ["Journal"], path: "Tools/ess-stress"),
     .testTarget(name: "JournalTests", dependencies: ["Journal", "ess-stress"], path: "Tests/JournalTests"),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Journal"], path: "Tests/CatalogTests"),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
   ]
 )

@@ -17,6 +17,12 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
     self.bytes = bytes
   }
 
+  /// A digest from its 32 bytes; nil for any other length.
+  public init?(digest: [UInt8]) {
+    guard digest.count == 32 else { return nil }
+    self.bytes = digest
+  }
+
   /// Parses `sha256:<64 lowercase hex>`; nil for anything else.
   public init?(_ text: some StringProtocol) {
     let u = Array(text.utf8)

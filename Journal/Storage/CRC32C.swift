@@ -3,7 +3,7 @@
 /// side indexes). Slicing-by-8, pure Swift.
 ///
 /// Check value: `CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283`.
-enum CRC32C {
+public enum CRC32C {
   static let tables: [[UInt32]] = {
     var t = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
     for i in 0..<256 {
@@ -17,7 +17,7 @@ enum CRC32C {
     return t
   }()
 
-  static func checksum(_ bytes: some Collection<UInt8>, seed: UInt32 = 0) -> UInt32 {
+  public static func checksum(_ bytes: some Collection<UInt8>, seed: UInt32 = 0) -> UInt32 {
     if let r = bytes.withContiguousStorageIfAvailable({ update(seed, $0) }) { return r }
     let copy = Array(bytes)
     return copy.withUnsafeBufferPointer { update(seed, $0) }

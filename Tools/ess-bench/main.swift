@@ -60,6 +60,12 @@ for run in 0..<options.runs {
     System.removeTree(journalBulkPath(run))
   }
 
+  System.removeTree(dir + "/journal-drawn-ids")
+  let jd = JournalBench.bulk(path: dir + "/journal-drawn-ids", gen: bulkGen, total: n, batch: batch, drawnIDs: true)
+  r.bulkJournalDrawnIDs.add(items: n, nanos: jd.appendNanos)
+  System.removeTree(dir + "/journal-drawn-ids")
+  progress("run \(run + 1)/\(options.runs): journal bulk append, ids drawn by the journal \(seconds(jd.appendNanos))")
+
   let s = SQLiteBench.bulk(path: sqliteBulkPath(run), gen: bulkGen, total: n, batch: batch)
   r.bulkSQLite.add(items: n, nanos: s)
   progress("run \(run + 1)/\(options.runs): SQLite bulk insert \(seconds(s))")

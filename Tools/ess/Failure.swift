@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Journal
 
 #if canImport(Glibc)
@@ -22,6 +23,9 @@ enum Failure {
       try body()
     } catch let error as JournalError {
       throw exit(error)
+    } catch let error as CatalogError {
+      FileHandleStderr.write("ess: \(error.description)\n")
+      throw ExitCode(2)
     }
   }
 }

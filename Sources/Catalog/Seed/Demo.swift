@@ -10,15 +10,16 @@ public enum Demo {
   }
 
   /// Creates a journal at `path` (new or empty folder) holding ``SeedHistory/events``.
-  public static func materialise(at path: String) throws(JournalError) -> Result {
+  public static func materialise(at path: String) throws -> Result {
     try Writer.create(at: path)
-    let writer = try Writer(at: path)
+    let ledger = try Ledger(journal: path)
     var events = SeedHistory.events.sorted { $0.occurredOn < $1.occurredOn }
     for i in events.indices {
       let day = CivilDate(iso: events[i].occurredOn.prefix(10))!
       events[i].recordedAt = Timestamp(millisecondsSince1970: (day.daysSince1970 + 1) * 86_400_000 + 9 * 3_600_000)
     }
-    for event in events { try writer.append([event]) }
-    return Result(appended: events.count, head: (writer.head.seq, writer.head.hash))
+    var last: Appended? = nil
+    for event in events { last = try ledger.append([event]).last }
+    return Result(appended: events.count, head: (last?.seq ?? 0, last?.hash ?? .zero))
   }
 }

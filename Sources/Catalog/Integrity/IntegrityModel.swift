@@ -1,0 +1,120 @@
+import Journal
+
+/// The effective history reduced to what the integrity rules need: every
+/// event's type, and the keyed facts (memberships, boards, campaigns, pledges,
+/// contracts, reports) as corrections and retractions leave them.
+///
+/// Folding is cheap and unchecked (``apply(_:)``); checking is done only for
+/// the keys a new event touches (``check(keys:)``), so an append costs what
+/// it changes, not a replay of the journal.
+struct IntegrityModel: Sendable, Equatable {
+  static let correctionTypes: Set<String> = ["event.corrected", "event.retracted"]
+
+  /// Type of each event, by seq − 1, as an index into `typeNames`.
+  var typeOf: [UInt16] = []
+  var typeNames: [String] = []
+  var typeIndex: [String: UInt16] = [:]
+  /// Effective keyed facts by seq.
+  var facts: [UInt64: IntegrityFact] = [:]
+  /// The valid day each keyed event was appended with (for corrections without `occurredOn`).
+  var originalDays: [UInt64: Int32] = [:]
+  /// Index key ("m:id", "c:id", "k:id") → seqs of effective facts filed under it.
+  var byKey: [String: Set<UInt64>] = [:]
+  /// The journal position folded so far.
+  var lastSeq: UInt64 = 0
+  var lastHash: ChainHash = .zero
+
+  func type(ofSeq seq: UInt64) -> String? {
+    guard seq >= 1, seq <= UInt64(typeOf.count) else { return nil }
+    return typeNames[Int(typeOf[Int(seq - 1)])]
+  }
+
+  mutating func recordType(_ type: String) {
+    if let i = typeIndex[type] {
+      typeOf.append(i)
+    } else {
+      let i = UInt16(typeNames.count)
+      typeNames.append(type)
+      typeIndex[type] = i
+      typeOf.append(i)
+    }
+  }
+
+  /// The latest correction (by seq) of each corrected event.
+  var latestCorrection: [UInt64: UInt64] = [:]
+
+  /// What it takes to undo tentative changes.
+  struct Undo {
+    var typeCount: Int
+    var lastSeq: UInt64
+    var lastHash: ChainHash
+    var facts: [(UInt64, IntegrityFact?)] = []
+    var days: [(UInt64, Int32?)] = []
+    var corrections: [(UInt64, UInt64?)] = []
+  }
+
+  func beginUndo() -> Undo { Undo(typeCount: typeOf.count, lastSeq: lastSeq, lastHash: lastHash) }
+
+  mutating func rollback(_ undo: Undo) {
+    for (seq, fact) in undo.facts.reversed() { setFact(fact, at: seq) }
+    for (seq, day) in undo.days.reversed() { originalDays[seq] = day }
+    for (seq, c) in undo.corrections.reversed() { latestCorrection[seq] = c }
+    typeOf.removeSubrange(undo.typeCount...)
+    lastSeq = undo.lastSeq
+    lastHash = undo.lastHash
+  }
+
+  @discardableResult
+  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64, undo: inout Undo?) -> Set<String> {
+    undo?.facts.append((seq, facts[seq]))
+    var keys = Set(facts[seq]?.indexKeys ?? [])
+    setFact(fact, at: seq)
+    keys.formUnion(fact?.indexKeys ?? [])
+    return keys
+  }
+
+  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64) {
+    if let old = facts.removeValue(forKey: seq) {
+      for k in old.indexKeys {
+        byKey[k]?.remove(seq)
+        if byKey[k]?.isEmpty == true { byKey[k] = nil }
+      }
+    }
+    guard let fact else { return }
+    facts[seq] = fact
+    for k in fact.indexKeys { byKey[k, default: []].insert(seq) }
+  }
+
+  /// Folds one event: `day` is its valid day (nil for corrections), `data` its
+  /// canonical data. Returns the index keys whose rules may have changed;
+  /// records what to undo in `undo` when given.
+  @discardableResult
+  mutating func apply(
+    seq: UInt64, hash: ChainHash, type: String, day: Int32?, data: JSONValue, undo: inout Undo?
+  ) -> Set<String> {
+    recordType(type)
+    lastSeq = seq
+    lastHash = hash
+    switch type {
+    case "event.corrected":
+      guard let target = data["target"]?.numberValue?.int64Value.map(UInt64.init), let targetType = self.type(ofSeq: target)
+      else { return [] }
+      undo?.corrections.append((target, latestCorrection[target]))
+      latestCorrection[target] = seq
+      guard let original = originalDays[target] else { return [] }
+      let newDay =
+        (data["occurredOn"]?.stringValue).flatMap(ParisTime.validDate(of:)).map { Int32($0.daysSince1970) } ?? original
+      return setFact(IntegrityFact.of(type: targetType, data: data["data"] ?? .null, day: newDay), at: target, undo: &undo)
+    case "event.retracted":
+      guard let target = data["target"]?.numberValue?.int64Value.map(UInt64.init) else { return [] }
+      undo?.corrections.append((target, latestCorrection[target]))
+      latestCorrection[target] = seq
+      return setFact(nil, at: target, undo: &undo)
+    default:
+      guard let day, let fact = IntegrityFact.of(type: type, data: data, day: day) else { return [] }
+      undo?.days.append((seq, originalDays[seq]))
+      originalDays[seq] = day
+      return setFact(fact, at: seq, undo: &undo)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Journal
+
+/// Reads one line of an import (the envelope of EVENTS.md §1, JSON Lines)
+/// into a ``NewEvent``. Fields the journal sets (`seq`, `version`, `prev`,
+/// `hash`) are ignored; `recordedAt` is kept for legacy history; any other
+/// unknown field is refused (it is almost always a typo).
+public enum ImportLine {
+  static let envelopeFields: Set<String> = [
+    "seq", "id", "type", "version", "occurredOn", "recordedAt", "author", "source", "reason", "data", "prev", "hash",
+  ]
+
+  /// Parses `bytes` (one line, without its newline); errors carry `line`.
+  public static func parse(_ bytes: ArraySlice<UInt8>, line: Int) throws(CatalogError) -> NewEvent {
+    func bad(_ field: String?, _ message: String, given: String? = nil) -> CatalogError {
+      CatalogError(.wrongType, message, field: field, given: given, line: line)
+    }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      throw CatalogError(.wrongType, "The line is not valid JSON: \(error.message)", field: nil, line: line)
+    }
+    guard case .object(let o) = value else { throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).") }
+    for key in o.keys where !envelopeFields.contains(key) {
+      let hint = Suggestion.closest(to: key, among: Array(envelopeFields), maxDistance: 2).first.map { "; did you mean '\($0)'?" } ?? "."
+      throw CatalogError(.unknownField, "Unknown envelope field '\(key)'\(hint)", field: key, line: line)
+    }
+    func text(_ key: String, required: Bool) throws(CatalogError) -> String? {
+      switch o[key] {
+      case nil, .null?:
+        if required {
+          throw CatalogError(.missingField, "Field '\(key)' is required.", field: key, line: line)
+        }
+        return nil
+      case .string(let s)?: return s
+      case let v?: throw bad(key, "Field '\(key)' must be a text; got \(kind(v)).", given: v.canonicalString)
+      }
+    }
+    let type = try text("type", required: true)!
+    let occurredOn = try text("occurredOn", required: true)!
+    let author = try text("author", required: true)!
+    var recordedAt: Timestamp? = nil
+    if let r = try text("recordedAt", required: false) {
+      guard let t = Timestamp(rfc3339: r) else {
+        throw CatalogError(
+          .invalidValue,
+          "Field 'recordedAt' must be an RFC 3339 UTC time with milliseconds, like 2015-06-01T08:00:00.000Z; got \"\(r.prefix(40))\".",
+          field: "recordedAt", given: r, line: line)
+      }
+      recordedAt = t
+    }
+    guard let data = o["data"] else {
+      throw CatalogError(.missingField, "Field 'data' is required (the event's fields, a JSON object).", field: "data", line: line)
+    }
+    return NewEvent(
+      id: try text("id", required: false), type: type, occurredOn: occurredOn, author: author,
+      source: try text("source", required: false), reason: try text("reason", required: false), data: data,
+      recordedAt: recordedAt)
+  }
+
+  static func kind(_ v: JSONValue) -> String {
+    switch v {
+    case .null: return "null"
+    case .bool: return "a boolean"
+    case .number: return "a number"
+    case .string: return "a text"
+    case .array: return "a list"
+    case .object: return "an object"
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import Journal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The admins' door to a journal: every event is checked against the catalog
+/// (types, fields, rules) and against the whole effective history (the
+/// integrity rules of EVENTS.md, by valid time, corrections included) before
+/// it is committed. Nothing is written unless everything passes.
+///
+/// ```swift
+/// let ledger = try Ledger(journal: "journal")
+/// let done = try ledger.append([
+///   NewEvent(type: "pole.member-joined", occurredOn: "2021-11-09", author: "c.muller",
+///            data: ["memberId": "emmaus-mundo", "name": "Emmaüs Mundo", "legalForm": "association"])
+/// ])
+/// ```
+public final class Ledger {
+  public let path: String
+  let writer: Writer
+  var model: IntegrityModel?
+  var checkpointSeq: UInt64 = 0
+  /// Save the integrity checkpoint once this many events were folded past it.
+  public var checkpointEvery: UInt64 = 2000
+
+  public init(journal path: String, options: WriterOptions = WriterOptions()) throws(JournalError) {
+    self.path = path
+    self.writer = try Writer(at: path, options: options)
+  }
+
+  /// The writer's recovery notes (torn tails set aside when the journal was opened).
+  public var recoveryNotes: [RecoveryNote] { writer.recoveryNotes }
+
+  /// Validates `events` (catalog and integrity) and appends them as one
+  /// commit. Throws ``CatalogError`` (with `line` set for batches) or
+  /// `JournalError`; in both cases nothing was written.
+  @discardableResult
+  public func append(_ events: [NewEvent]) throws -> [Appended] {
+    try append(normalized: Ledger.normalize(events), lines: nil)
+  }
+
+  /// Appends events already normalised; `lines` maps each to its input line.
+  func append(normalized events: [NewEvent], lines: [Int]?) throws -> [Appended] {
+    var undo: IntegrityModel.Undo? = nil
+    do {
+      let done = try writer.append(events) { preview in
+        undo = try self.checkIntegrity(events, preview, lines: lines)
+      }
+      try saveCheckpointIfDue()
+      return done
+    } catch {
+      if let u = undo { model?.rollback(u) }
+      throw error
+    }
+  }
+
+  struct DryRunStop: Error {}
+
+  /// Every integrity problem `events` would meet, without writing anything.
+  /// Journal-level refusals (a reused id, a recordedAt going back) are thrown.
+  func dryRun(_ events: [NewEvent], lines: [Int]) throws -> [CatalogError] {
+    var problems: [CatalogError] = []
+    do {
+      try writer.append(events) { preview in
+        problems = try self.integrityProblems(events, preview, lines: lines)
+        throw DryRunStop()
+      }
+    } catch is DryRunStop {
+      return problems
+    }
+    return problems
+  }
+
+  /// The catalog's field rules, the version of each type, and the envelope
+  /// rules of corrections; `line` is set for batches of more than one event.
+  static func normalize(_ events: [NewEvent]) throws(CatalogError) -> [NewEvent] {
+    var out = events
+    for i in out.indices {
+      do {
+        out[i] = try normalize(out[i])
+      } catch {
+        throw events.count > 1 ? error.at(line: i + 1) : error
+      }
+    }
+    return out
+  }
+
+  static func normalize(_ event: NewEvent) throws(CatalogError) -> NewEvent {
+    var e = event
+    guard let type = EventCatalog.type(named: event.type) else {
+      _ = try EventCatalog.validate(type: event.type, data: event.data)  // throws the "unknown type" error with suggestions
+      return e
+    }
+    e.version = type.version
+    e.data = try EventCatalog.validate(type: event.type, data: event.data)
+    if IntegrityModel.correctionTypes.contains(event.type) {
+      guard let reason = event.reason, reason.contains(where: { !$0.isWhitespace }) else {
+        throw CatalogError(
+          .missingField, "A \(event.type) event needs a reason: say why with --reason.", field: "reason",
+          rule: "required for corrections and retractions")
+      }
+    }
+    return e
+  }
+
+  /// Brings the integrity model up to `head` (from its checkpoint if needed),
+  /// then applies the new events tentatively and checks every touched rule.
+  /// On success the model stays applied (the returned undo reverts it if the
+  /// commit then fails).
+  func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]?) throws -> IntegrityModel.Undo {
+    try catchUp(to: preview.headSeq)
+    var undo: IntegrityModel.Undo? = model!.beginUndo()
+    var touched: Set<String> = []
+    for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
+      do {
+        try checkTarget(event, seq: result.seq)
+      } catch {
+        model!.rollback(undo!)
+        throw locate(error, index: i, count: events.count, lines: lines)
+      }
+      let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
+      touched.formUnion(
+        model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo))
+    }
+    do {
+      try model!.check(keys: touched)
+    } catch {
+      model!.rollback(undo!)
+      throw explain(error, preview, lines: lines)
+    }
+    return undo!
+  }
+
+  /// Like ``checkIntegrity`` but collects every problem (one per key) and leaves the model as it was.
+  func integrityProblems(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]) throws -> [CatalogError] {
+    try catchUp(to: preview.headSeq)
+    var undo: IntegrityModel.Undo? = model!.beginUndo()
+    defer { model!.rollback(undo!) }
+    var problems: [CatalogError] = []
+    var touched: Set<String> = []
+    for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
+      do {
+        try checkTarget(event, seq: result.seq)
+      } catch {
+        problems.append(locate(error, index: i, count: events.count, lines: lines))
+        continue
+      }
+      let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
+      touched.formUnion(
+        model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo))
+    }
+    for key in touched.sorted() {
+      do {
+        try model!.check(keys: [key])
+      } catch {
+        problems.append(explain(error, preview, lines: lines))
+      }
+    }
+    return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+  }
+
+  func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {
+    if let lines { return error.at(line: lines[index]) }
+    return count > 1 ? error.at(line: index + 1) : error
+  }
+
+  /// Places a rule violation: on the new event's line, or, when an event
+  /// already in the journal would break, says so.
+  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?) -> CatalogError {
+    if v.seq > preview.headSeq, let i = preview.results.firstIndex(where: { $0.seq == v.seq && !$0.existed }) {
+      return locate(v.error, index: i, count: preview.results.count, lines: lines)
+    }
+    var e = v.error
+    e.message += " Seq \(v.seq) is already in the journal: the new event would make it break this rule."
+    return e
+  }
+
+  /// Corrections and retractions must aim at an earlier domain event, and a
+  /// correction's data must be valid data of the target's type.
+  func checkTarget(_ event: NewEvent, seq: UInt64) throws(CatalogError) {
+    guard IntegrityModel.correctionTypes.contains(event.type) else { return }
+    guard let target = event.data["target"]?.numberValue?.int64Value.map(UInt64.init) else { return }
+    guard target < seq, let targetType = model!.type(ofSeq: target) else {
+      throw CatalogError(
+        .ruleBroken, "The \(event.type) event targets seq \(target), which is not in the journal.", field: "target",
+        rule: "an existing event", given: String(target))
+    }
+    guard !IntegrityModel.correctionTypes.contains(targetType) else {
+      throw CatalogError(
+        .ruleBroken, "Seq \(target) is itself a \(targetType) event; correct or retract the original event instead.",
+        field: "target", rule: "a domain event, not a correction", given: String(target))
+    }
+    if event.type == "event.corrected" {
+      do {
+        _ = try EventCatalog.validate(type: targetType, data: event.data["data"] ?? .null)
+      } catch {
+        var e = error
+        e.message = "The corrected data is not valid for \(targetType) (seq \(target)): " + e.message
+        throw e
+      }
+    }
+  }
+}

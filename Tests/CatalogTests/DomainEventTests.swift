@@ -1,0 +1,33 @@
+import Catalog
+import Journal
+import Testing
+
+@Suite struct DomainEventTests {
+  @Test func decodeOfTheCurrentVersionIsValidation() throws {
+    let event = try BooksDonationCounted.decode(["books": 4265, "site": "Médiathèque Malraux"], version: 1)
+    #expect(event == (try BooksDonationCounted(validating: ["books": 4265, "site": "Médiathèque Malraux"])))
+    #expect(event.books == 4265)
+  }
+
+  @Test(arguments: [0, 2, 7])
+  func typesWithoutHistoryRefuseOtherVersions(version: Int) {
+    let error = catalogError { () throws(CatalogError) in try BooksDonationCounted.decode(["books": 1], version: version) }
+    #expect(error?.code == .unsupportedVersion)
+    #expect(error?.field == "version")
+    #expect(error?.given == String(version))
+  }
+
+  @Test func defaultUpcastRefusesOlderVersions() {
+    let error = catalogError { () throws(CatalogError) in try MilestoneReached.upcast(["title": "x"], fromVersion: 0) }
+    #expect(error?.code == .unsupportedVersion)
+    #expect(error?.message == "Version 0 of event type 'milestone.reached' is not supported; this catalog reads versions 1 to 1.")
+  }
+
+  @Test func decodeStillValidatesAfterUpcasting() {
+    let error = catalogError { () throws(CatalogError) in
+      try IndicatorReported.decode(["indicator": "Insertion Hours", "value": 1, "unit": "h"], version: 1)
+    }
+    #expect(error?.code == .invalidValue)
+    #expect(error?.field == "indicator")
+  }
+}

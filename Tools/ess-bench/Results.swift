@@ -1,0 +1,83 @@
+/// Every figure of one benchmark run, filled in by main.swift, printed by ``Report``.
+struct Results {
+  var events = 0
+  var single = 0
+  var runs = 0
+  var batch = 0
+  var seed: UInt64 = 0
+  var dir = ""
+
+  /// Average bytes of one generated JSON line (with its newline).
+  var generatorLineBytes = 0.0
+  /// Average bytes of one journal line (what `lz4 -dc` prints per event).
+  var journalLineBytes = 0.0
+
+  // 1. Durable append, batches.
+  var bulkJournal = Throughput()
+  /// Informational: the same load with ids left to the journal (no id lookup).
+  var bulkJournalDrawnIDs = Throughput()
+  var bulkSQLite = Throughput()
+  var bulkRaw = Throughput()
+  var sealNanos: [Double] = []
+  var bulkSegments = 0
+
+  // 2. Single-event commits.
+  var singleJournal = Latencies()
+  var singleSQLite = Latencies()
+  var singleRaw = Latencies()
+
+  // 3. Sequential read.
+  var readJournal = Throughput()
+  var readLZ4 = Throughput()
+  var readSQLite = Throughput()
+
+  // 4. Bytes on disk.
+  var journalBulkBeforeSeal: Int64 = 0
+  var journalBulkSealed: Int64 = 0
+  var journalBulkContent: Int64 = 0
+  var lz4OfJournalBulkContent: Int64 = 0
+  var lz4OfGeneratorJSONL: Int64 = 0
+  var rawJSONL: Int64 = 0
+  var sqliteBytes: Int64 = 0
+  var journalSingleBeforeSeal: Int64 = 0
+  var journalSingleSealed: Int64 = 0
+  var lz4OfJournalSingleContent: Int64 = 0
+
+  // 5. Reader memory (fresh child processes).
+  var childBulk = ReaderChild.Figures()
+  var childSingle = ReaderChild.Figures()
+  var parentHWMKB = 0
+
+  func perEvent(_ bytes: Int64, _ n: Int) -> Double { n > 0 ? Double(bytes) / Double(n) : .nan }
+
+  struct Goal {
+    var key: String
+    var label: String
+    var value: Double
+    var limit: Double
+    /// True for "value ≥ limit", false for "value ≤ limit".
+    var atLeast: Bool
+    var pass: Bool { value.isFinite && (atLeast ? value >= limit : value <= limit) }
+    var target: String { (atLeast ? "≥ " : "≤ ") + Report.fixed(limit, 2) }
+  }
+
+  var journalOverRaw: Double { bulkJournal.stats.median / bulkRaw.stats.median }
+  var journalOverSQLite: Double { bulkJournal.stats.median / bulkSQLite.stats.median }
+  var singleP50OverRaw: Double { singleJournal.stats.p50 / singleRaw.stats.p50 }
+  var readOverLZ4: Double { readJournal.stats.median / readLZ4.stats.median }
+  var bulkSealedOverLZ4: Double { Double(journalBulkSealed) / Double(lz4OfJournalBulkContent) }
+  var bulkUnsealedOverLZ4: Double { Double(journalBulkBeforeSeal) / Double(lz4OfJournalBulkContent) }
+  var singleSealedOverLZ4: Double { Double(journalSingleSealed) / Double(lz4OfJournalSingleContent) }
+
+  var goals: [Goal] {
+    [
+      Goal(key: "bulk_journal_over_raw", label: "append: journal / raw disk (events/s)", value: journalOverRaw, limit: 0.5, atLeast: true),
+      Goal(key: "bulk_journal_over_sqlite", label: "append: journal / SQLite (events/s)", value: journalOverSQLite, limit: 5, atLeast: true),
+      Goal(key: "single_p50_journal_over_raw", label: "single: journal p50 / raw fdatasync p50", value: singleP50OverRaw, limit: 1.5, atLeast: false),
+      Goal(key: "read_journal_over_lz4", label: "read: journal / lz4 -dc|wc -l (events/s)", value: readOverLZ4, limit: 0.4, atLeast: true),
+      Goal(key: "bytes_bulk_sealed_over_lz4", label: "size: bulk journal, sealed / lz4 -1", value: bulkSealedOverLZ4, limit: 1.1, atLeast: false),
+      Goal(key: "bytes_bulk_before_seal_over_lz4", label: "size: bulk journal, before seal() / lz4 -1", value: bulkUnsealedOverLZ4, limit: 1.1, atLeast: false),
+      Goal(key: "bytes_single_sealed_over_lz4", label: "size: single-append journal, sealed / lz4 -1", value: singleSealedOverLZ4, limit: 1.1, atLeast: false),
+    ]
+  }
+}

@@ -60,6 +60,27 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
+  /// Appends the 71 ASCII bytes `sha256:…` to `out`.
+  public func appendText(to out: inout [UInt8]) {
+    out.append(contentsOf: ChainHash.prefix)
+    for b in bytes {
+      out.append(ChainHash.hexDigits[Int(b >> 4)])
+      out.append(ChainHash.hexDigits[Int(b & 15)])
+    }
+  }
+
+  static let prefix: [UInt8] = Array("sha256:".utf8)
+  static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// The next link from `prev`'s text (71 bytes): SHA-256 of it, a newline, and `body`.
+  static func link(prevText: [UInt8], body: ArraySlice<UInt8>) -> ChainHash {
+    var hasher = SHA256()
+    prevText.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
+    body.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    return ChainHash(bytes: Array(hasher.finalize()))
+  }
+
   /// The next link: SHA-256 of `prev` (as text), a newline, and `body`.
   public static func link(prev: ChainHash, body: some Collection<UInt8>) -> ChainHash {
     var hasher = SHA256()

@@ -26,14 +26,14 @@ public enum EnvelopeRules {
         "occurredOn",
         "The date '\(event.occurredOn.prefix(40))' is not a real date in the form YYYY-MM-DD (or an RFC 3339 date-time with its offset).")
     }
-    let authorLength = event.author.count
-    if authorLength < 1 || authorLength > maxAuthorLength || event.author.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+    let authorLength = event.author.utf8.count <= maxAuthorLength ? event.author.utf8.count : event.author.count
+    if authorLength < 1 || authorLength > maxAuthorLength || event.author.utf8.contains(where: { $0 < 0x20 }) {
       throw bad("author", "The author must be 1 to \(maxAuthorLength) characters without control characters (got \(authorLength)).")
     }
-    if let s = event.source, s.count > maxSourceLength {
+    if let s = event.source, s.utf8.count > maxSourceLength, s.count > maxSourceLength {
       throw bad("source", "The source is \(s.count) characters long; at most \(maxSourceLength) are allowed.")
     }
-    if let r = event.reason, r.count > maxReasonLength {
+    if let r = event.reason, r.utf8.count > maxReasonLength, r.count > maxReasonLength {
       throw bad("reason", "The reason is \(r.count) characters long; at most \(maxReasonLength) are allowed.")
     }
     guard case .object = event.data else {
@@ -46,8 +46,8 @@ public enum EnvelopeRules {
 
   /// `[a-z][a-z0-9.-]{0,63}`.
   public static func isTypeName(_ s: String) -> Bool {
-    let u = Array(s.utf8)
-    guard (1...64).contains(u.count), (97...122).contains(u[0]) else { return false }
+    let u = s.utf8
+    guard (1...64).contains(u.count), let first = u.first, (97...122).contains(first) else { return false }
     return u.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 46 || $0 == 45 }
   }
 

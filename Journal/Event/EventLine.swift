@@ -19,13 +19,13 @@ enum EventLine {
       out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
     }
     key("{\"seq\":")
-    out.append(contentsOf: String(seq).utf8)
+    appendDecimal(seq, to: &out)
     key(",\"id\":")
     JSONValue.appendCanonicalString(id, to: &out)
     key(",\"type\":")
     JSONValue.appendCanonicalString(event.type, to: &out)
     key(",\"version\":")
-    out.append(contentsOf: String(event.version).utf8)
+    appendDecimal(UInt64(event.version), to: &out)
     key(",\"occurredOn\":")
     JSONValue.appendCanonicalString(event.occurredOn, to: &out)
     key(",\"recordedAt\":\"")
@@ -45,22 +45,59 @@ enum EventLine {
     out.append(UInt8(ascii: "}"))
   }
 
+  static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+    if value < 10 {
+      out.append(UInt8(48 + value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      while v > 0 {
+        d[n] = UInt8(48 + v % 10)
+        v /= 10
+        n += 1
+      }
+      for i in stride(from: n - 1, through: 0, by: -1) { out.append(d[i]) }
+    }
+  }
+
   /// Appends the full line (with `prev`, `hash` and a final newline) to `out`; returns the hash.
   static func append(
     seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, prev: ChainHash,
     to out: inout [UInt8]
   ) -> ChainHash {
+    var prevText: [UInt8] = []
+    prev.appendText(to: &prevText)
+    return append(seq: seq, id: id, event: event, recordedAt: recordedAt, prevText: &prevText, to: &out)
+  }
+
+  /// Same, with the previous hash's text given, and replaced by this event's
+  /// hash text on return (so a batch formats each hash once).
+  static func append(
+    seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, prevText: inout [UInt8],
+    to out: inout [UInt8]
+  ) -> ChainHash {
     let start = out.count
     body(seq: seq, id: id, event: event, recordedAt: recordedAt, into: &out)
-    let hash = ChainHash.link(prev: prev, body: out[start...])
+    let hash = ChainHash.link(prevText: prevText, body: out[start...])
     out.removeLast()  // the body's closing brace
-    out.append(contentsOf: Array(",\"prev\":\"".utf8))
-    out.append(contentsOf: prev.text)
-    out.append(contentsOf: Array("\",\"hash\":\"".utf8))
-    out.append(contentsOf: hash.text)
-    out.append(contentsOf: Array("\"}\n".utf8))
+    out.append(contentsOf: prevSeparator)
+    out.append(contentsOf: prevText)
+    out.append(contentsOf: hashSeparator)
+    prevText.removeAll(keepingCapacity: true)
+    hash.appendText(to: &prevText)
+    out.append(contentsOf: prevText)
+    out.append(contentsOf: lineEnd)
     return hash
   }
+
+  static let prevSeparator: [UInt8] = Array(",\"prev\":\"".utf8)
+  static let hashSeparator: [UInt8] = Array("\",\"hash\":\"".utf8)
+  static let lineEnd: [UInt8] = Array("\"}\n".utf8)
 
   /// Recomputes a stored line's hash from its bytes alone (without the newline).
   /// Returns (prev, stored hash, recomputed hash), or nil if the line has no valid tail.

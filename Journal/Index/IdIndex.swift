@@ -13,70 +13,125 @@
 /// only for ids the caller chose: ids the journal draws are random UUIDs.
 final class IdIndex {
   let layout: JournalLayout
-  /// Sorted entries of sealed segments, by segment name.
-  var sealed: [String: IdTable] = [:]
-  /// Ids of the unsealed last segment: (segment name, end covered) → ids.
-  var open: (name: String, end: Int, ids: [UUIDKey: UInt64])? = nil
+  /// Sorted entries of closed segments (all but the last), by segment name.
+  var closed: [String: IdTable] = [:]
+  /// Every id of the closed segments, built for large batches only.
+  var merged: [UUIDKey: UInt64]? = nil
+  var mergedNames: Set<String> = []
+  /// Ids of the last segment (`recentSegment`), for seqs up to `recentUpTo`.
+  var recent: [UUIDKey: UInt64] = [:]
+  var recentSegment: String? = nil
+  var recentUpTo: UInt64 = 0
 
   init(layout: JournalLayout) { self.layout = layout }
 
-  static func randomUUID() -> String {
+  /// `count` random (version 4) UUIDs from one call to the system's generator.
+  static func randomUUIDs(_ count: Int) -> [String] {
+    var bytes = [UInt8](repeating: 0, count: count * 16)
     var g = SystemRandomNumberGenerator()
-    var b = (0..<16).map { _ in UInt8.random(in: 0...255, using: &g) }
-    b[6] = (b[6] & 0x0F) | 0x40
-    b[8] = (b[8] & 0x3F) | 0x80
-    return UUIDKey(bytes: b).text
+    bytes.withUnsafeMutableBytes { raw in
+      var filled = 0
+      let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+      if fd >= 0 {
+        while filled < raw.count {
+          let n = read(fd, raw.baseAddress! + filled, raw.count - filled)
+          if n <= 0 { break }
+          filled += n
+        }
+        close(fd)
+      }
+      while filled < raw.count {
+        raw[filled] = UInt8.random(in: 0...255, using: &g)
+        filled += 1
+      }
+    }
+    return (0..<count).map { i in
+      var b = Array(bytes[(i * 16)..<(i * 16 + 16)])
+      b[6] = (b[6] & 0x0F) | 0x40
+      b[8] = (b[8] & 0x3F) | 0x80
+      return UUIDKey(bytes: b).text
+    }
   }
 
-  /// The seq of each given id that is in the journal.
+  static func randomUUID() -> String { randomUUIDs(1)[0] }
+
+  /// The seq of each given id that is in the journal, over the whole history.
   func lookup(_ ids: [String], tail: TailState?) throws(JournalError) -> [String: UInt64] {
-    let keys = Dictionary(ids.compactMap { id in UUIDKey(id).map { ($0, id) } }, uniquingKeysWith: { a, _ in a })
+    var keys: [UUIDKey: String] = [:]
+    for id in ids { if let k = UUIDKey(id) { keys[k] = id } }
     var found: [String: UInt64] = [:]
-    for name in try layout.segmentNames() {
-      if let tail, name == tail.name, !tail.header.sealed {
-        for (key, seq) in try openIDs(tail) { if let id = keys[key] { found[id] = seq } }
-      } else {
-        let table = try sealedTable(name)
-        if keys.count <= 64 {
-          for (key, id) in keys { if let seq = table.find(key) { found[id] = seq } }
-        } else {
-          table.forEach { key, seq in if let id = keys[key] { found[id] = seq } }
-        }
+    guard let tail else { return found }
+    // The last segment: kept in memory, caught up with what other writers added.
+    try catchUpRecent(tail)
+    for (k, id) in keys { if let seq = recent[k] { found[id] = seq } }
+    let closedNames = try layout.segmentNames().filter { $0 != tail.name }
+    if keys.count > 64 {
+      for name in closedNames where !mergedNames.contains(name) {
+        let table = try closedTable(name)
+        if merged == nil { merged = [:] }
+        table.forEach { k, s in merged![k] = s }
+        mergedNames.insert(name)
+      }
+      for (k, id) in keys { if let seq = merged?[k] { found[id] = seq } }
+    } else {
+      for name in closedNames {
+        let table = try closedTable(name)
+        for (k, id) in keys { if let seq = table.find(k) { found[id] = seq } }
       }
     }
     return found
   }
 
-  /// Keeps the cached ids of the open segment current after a commit.
-  func didAppend(_ ids: [(id: String, seq: UInt64)], tail: TailState?) {
-    guard var o = open, let tail, o.name == tail.name else {
-      open = nil
-      return
+  /// Brings `recent` up to the last segment's last seq.
+  func catchUpRecent(_ tail: TailState) throws(JournalError) {
+    let head = tail.nextSeq - 1
+    if recentSegment != tail.name {
+      recent = [:]
+      recentSegment = tail.name
+      recentUpTo = tail.header.firstSeq - 1
     }
-    for (id, seq) in ids { if let k = UUIDKey(id) { o.ids[k] = seq } }
-    o.end = tail.committedEnd
-    open = o
+    guard recentUpTo < head else { return }
+    var it = try Reader(layout: layout).records(from: recentUpTo + 1)
+    while let r = try it.next(), r.seq <= head {
+      if let k = UUIDKey(utf8: r.lineBytes[(r.idRange.lowerBound + 1)..<(r.idRange.upperBound - 1)]) { recent[k] = r.seq }
+      recentUpTo = r.seq
+    }
   }
 
-  /// Writes the side file of a segment just sealed (best effort: it is rebuilt if absent).
-  func didSeal(_ name: String, raw: [UInt8], firstSeq: UInt64) {
-    open = nil
-    guard let table = try? IdTable(raw: raw) else { return }
-    sealed[name] = table
+  /// Keeps `recent` current after this writer's commit.
+  func didAppend(_ ids: [(id: String, seq: UInt64)], tail: TailState?) {
+    guard let tail, recentSegment == tail.name, let first = ids.first, first.seq == recentUpTo + 1 else { return }
+    for (id, seq) in ids { if let k = UUIDKey(id) { recent[k] = seq } }
+    recentUpTo = ids.last!.seq
+  }
+
+  /// The last segment was closed (sealed or not): its ids become a closed table.
+  func didClose(_ name: String, firstSeq: UInt64, lastSeq: UInt64) {
+    guard recentSegment == name, recentUpTo == lastSeq else {
+      recentSegment = nil
+      return
+    }
+    let pairs = recent.sorted { $0.key < $1.key }
+    let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.value))
+    closed[name] = table
     try? POSIX.writeAtomically(table.encoded(firstSeq: firstSeq), to: path(name), folder: layout.index)
+    recent = [:]
+    recentSegment = nil
   }
 
   func path(_ name: String) -> String { layout.index + "/" + name + ".ids" }
 
-  func sealedTable(_ name: String) throws(JournalError) -> IdTable {
-    if let t = sealed[name] { return t }
+  /// A closed segment's table: from memory, its side file, or rebuilt from the
+  /// segment (in memory only: a lookup writes nothing; closing a segment writes its side file).
+  func closedTable(_ name: String) throws(JournalError) -> IdTable {
+    if let t = closed[name] { return t }
     let firstSeq = JournalLayout.firstSeq(ofSegment: name) ?? 0
     if let fd = try? POSIX.open(path(name), O_RDONLY) {
       defer { close(fd) }
       if let size = try? POSIX.size(fd, path(name)), let bytes = try? POSIX.read(fd, at: 0, count: Int(size), path(name)),
         let t = IdTable(decoding: bytes, firstSeq: firstSeq)
       {
-        sealed[name] = t
+        closed[name] = t
         return t
       }
     }
@@ -85,22 +140,7 @@ final class IdIndex {
     var raw: [UInt8] = []
     for c in loaded.map.commits { try SegmentMap.content(of: c, in: loaded.bytes, file: name, into: &raw) }
     let t = try IdTable(raw: raw)
-    sealed[name] = t
-    if loaded.map.header.sealed {
-      try? POSIX.writeAtomically(t.encoded(firstSeq: firstSeq), to: path(name), folder: layout.index)
-    }
+    closed[name] = t
     return t
-  }
-
-  func openIDs(_ tail: TailState) throws(JournalError) -> [UUIDKey: UInt64] {
-    if let o = open, o.name == tail.name, o.end == tail.committedEnd { return o.ids }
-    let bytes = try POSIX.read(tail.fd, at: 0, count: tail.committedEnd, tail.path)
-    let map = try SegmentMap.scan(bytes, file: tail.name)
-    var raw: [UInt8] = []
-    for c in map.commits { try SegmentMap.content(of: c, in: bytes, file: tail.name, into: &raw) }
-    var ids: [UUIDKey: UInt64] = [:]
-    try IdTable.eachID(raw) { key, seq in ids[key] = seq }
-    open = (tail.name, tail.committedEnd, ids)
-    return ids
   }
 }

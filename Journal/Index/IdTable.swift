@@ -6,6 +6,11 @@ struct IdTable: Sendable {
   var keys: [UUIDKey]
   var seqs: [UInt64]
 
+  init(keys: [UUIDKey], seqs: [UInt64]) {
+    self.keys = keys
+    self.seqs = seqs
+  }
+
   /// Builds the table from a segment's JSON Lines.
   init(raw: [UInt8]) throws(JournalError) {
     var pairs: [(UUIDKey, UInt64)] = []

@@ -82,7 +82,6 @@ extension JSONValue {
   public static func appendCanonicalString(_ s: String, to out: inout [UInt8]) {
     var s = s
     s.withUTF8 { bytes in
-      out.reserveCapacity(out.count + bytes.count + 2)
       out.append(UInt8(ascii: "\""))
       var runStart = 0
       for index in 0..<bytes.count {

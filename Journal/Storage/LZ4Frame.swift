@@ -10,6 +10,13 @@ enum LZ4Frame {
 
   /// Returns one complete LZ4 frame holding `source`.
   static func compress(_ source: ArraySlice<UInt8>) throws(JournalError) -> [UInt8] {
+    var out: [UInt8] = []
+    try compress(source, appendingTo: &out)
+    return out
+  }
+
+  /// Appends one complete LZ4 frame holding `source` to `out`.
+  static func compress(_ source: ArraySlice<UInt8>, appendingTo out: inout [UInt8]) throws(JournalError) {
     var prefs = LZ4F_preferences_t()
     prefs.frameInfo.blockSizeID = blockSizeID(for: source.count)
     prefs.frameInfo.blockMode = LZ4F_blockIndependent
@@ -19,15 +26,15 @@ enum LZ4Frame {
     prefs.compressionLevel = 0
     let bound = LZ4F_compressFrameBound(source.count, &prefs)
     if LZ4F_isError(bound) != 0 { throw failure("size the frame for", bound) }
-    var out = [UInt8](repeating: 0, count: bound)
-    let written = out.withUnsafeMutableBytes { dst in
-      source.withUnsafeBytes { src in
+    var written = 0
+    let buffer = [UInt8](unsafeUninitializedCapacity: bound) { dst, initialized in
+      written = source.withUnsafeBytes { src in
         LZ4F_compressFrame(dst.baseAddress, dst.count, src.baseAddress, src.count, &prefs)
       }
+      initialized = LZ4F_isError(written) != 0 ? 0 : written
     }
     if LZ4F_isError(written) != 0 { throw failure("compress", written) }
-    out.removeSubrange(written...)
-    return out
+    out.append(contentsOf: buffer)
   }
 
   /// Decompresses one complete frame, checking every block checksum and the

@@ -17,16 +17,20 @@ extension Writer {
     var batch = Batch()
     var seq = tail?.nextSeq ?? 1
     var prev = tail?.lastHash ?? .zero
+    var prevText: [UInt8] = []
+    prev.appendText(to: &prevText)
     let lastKnown = tail?.lastRecordedAt ?? Timestamp(millisecondsSince1970: 0)
     var last = lastKnown
     let now = options.clock()
     var inBatch: [String: Int] = [:]
+    var drawn = IdIndex.randomUUIDs(events.count - supplied.count)[...]
     batch.firstSeq = seq
-    batch.lines.reserveCapacity(events.count * 300)
+    batch.lines.reserveCapacity(events.count * 512)
     for (i, event) in events.enumerated() {
       let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
       let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
-      let id = event.id.flatMap(EnvelopeRules.normalizedID) ?? IdIndex.randomUUID()
+      let given = event.id.flatMap(EnvelopeRules.normalizedID)
+      let id = given ?? drawn.popFirst()!
       if let seqKnown = known[id] {
         let record = try Reader(layout: layout).record(seq: seqKnown)
         guard record.hasSameContent(as: event) else {
@@ -38,7 +42,7 @@ extension Writer {
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
-      if let j = inBatch[id] {
+      if given != nil, let j = inBatch[id] {
         guard Writer.sameContent(events[j], event) else {
           throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: location)
         }
@@ -66,14 +70,14 @@ extension Writer {
       }
       last = at
       let start = batch.lines.count
-      let hash = EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prev: prev, to: &batch.lines)
+      let hash = EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prevText: &prevText, to: &batch.lines)
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,
           "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
-      inBatch[id] = batch.results.count
+      if given != nil { inBatch[id] = batch.results.count }
       batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
       batch.newIDs.append((id, seq))
       prev = hash

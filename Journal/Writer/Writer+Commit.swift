@@ -12,10 +12,8 @@ extension Writer {
       try createSegment(firstSeq: 1, prevHash: .zero, lastRecordedAt: nil)
       return
     }
-    if !t.header.sealed && t.rawBytes > 0 && t.rawBytes + UInt64(rawBytes) > UInt64(options.segmentBytes) {
-      try sealTail()
-    }
-    if let t = tail, t.header.sealed {
+    if t.header.sealed || (t.rawBytes > 0 && t.rawBytes + UInt64(rawBytes) > UInt64(options.segmentBytes)) {
+      try closeTail()
       try createSegment(firstSeq: t.nextSeq, prevHash: t.lastHash, lastRecordedAt: t.lastRecordedAt)
     }
   }
@@ -65,7 +63,7 @@ extension Writer {
         }
         end = cut
       }
-      bytes.append(contentsOf: try LZ4Frame.compress(lines[start..<end]))
+      try LZ4Frame.compress(lines[start..<end], appendingTo: &bytes)
       start = end
     }
     let trailer = CommitTrailer(

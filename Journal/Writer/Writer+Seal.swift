@@ -5,6 +5,33 @@
 #endif
 
 extension Writer {
+  /// Closes the full last segment before a new one starts: seals it (rewrites
+  /// it into large frames) when its commits were small, else leaves it as it is
+  /// (its frames are already as compact as a rewrite would make them).
+  func closeTail() throws(JournalError) {
+    guard let t = tail else { return }
+    let enough = Int(t.rawBytes / UInt64(max(1, options.frameBytes / 16)))
+    if !t.header.sealed, try hasMoreCommits(than: enough, in: t) {
+      try sealTail()
+    }
+    if let t = tail { ids.didClose(t.name, firstSeq: t.header.firstSeq, lastSeq: t.nextSeq - 1) }
+  }
+
+  /// Whether the segment holds more than `limit` commits, walking back from
+  /// its end through the trailers (each names the length of its commit).
+  func hasMoreCommits(than limit: Int, in t: TailState) throws(JournalError) -> Bool {
+    var end = t.committedEnd
+    var count = 0
+    while end > SegmentHeader.size {
+      count += 1
+      if count > limit { return true }
+      let bytes = try POSIX.read(t.fd, at: Int64(end - CommitTrailer.size), count: CommitTrailer.size, t.path)
+      guard let trailer = CommitTrailer.decode(bytes[...]) else { return true }
+      end -= CommitTrailer.size + Int(trailer.dataLength)
+    }
+    return false
+  }
+
   /// Rewrites the last segment into frames of about ``WriterOptions/frameBytes``
   /// each (the same lines, so the same hashes), checks the copy, then swaps it
   /// in with an atomic rename. A crash at any point leaves either the old or
@@ -57,7 +84,6 @@ extension Writer {
       name: t.name, path: t.path, fd: fd, header: header, committedEnd: sealed.count, nextSeq: map.nextSeq,
       lastHash: map.lastHash, lastRecordedAt: map.lastRecordedAt, rawBytes: map.rawBytes)
     writeHead()
-    ids.didSeal(t.name, raw: raw, firstSeq: map.header.firstSeq)
   }
 
   struct Chunk {

@@ -11,7 +11,7 @@ struct InteropTests {
     let j = try TestJournal()
     let w = try j.writer {
       $0.segmentBytes = 20_000
-      $0.frameBytes = 4000
+      $0.frameBytes = 64000
     }
     for n in 0..<60 { try w.append([Sample.event(n)]) }  // sealed segments of many small frames
     try w.append(Sample.events(60..<200))  // one large commit, several frames

@@ -53,16 +53,10 @@ public enum EnvelopeRules {
 
   /// A UUID in lowercase 8-4-4-4-12 form, or nil.
   public static func normalizedID(_ s: String) -> String? {
-    let u = Array(s.lowercased().utf8)
-    guard u.count == 36 else { return nil }
-    for (i, c) in u.enumerated() {
-      if i == 8 || i == 13 || i == 18 || i == 23 {
-        guard c == 45 else { return nil }
-      } else {
-        guard (48...57).contains(c) || (97...102).contains(c) else { return nil }
-      }
-    }
-    return String(decoding: u, as: UTF8.self)
+    var lowercase = true
+    for c in s.utf8 where (65...70).contains(c) { lowercase = false }
+    guard UUIDKey(s) != nil else { return nil }
+    return lowercase ? s : s.lowercased()
   }
 
   /// `YYYY-MM-DD` that exists, or `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`.

@@ -25,8 +25,10 @@ final class IdIndex {
 
   init(layout: JournalLayout) { self.layout = layout }
 
-  /// `count` random (version 4) UUIDs from one call to the system's generator.
-  static func randomUUIDs(_ count: Int) -> [String] {
+  static func randomUUID() -> String { randomKeys(1)[0].text }
+
+  /// `count` random (version 4) UUIDs from one read of the system's generator.
+  static func randomKeys(_ count: Int) -> [UUIDKey] {
     var bytes = [UInt8](repeating: 0, count: count * 16)
     var g = SystemRandomNumberGenerator()
     bytes.withUnsafeMutableBytes { raw in
@@ -49,21 +51,17 @@ final class IdIndex {
       var b = Array(bytes[(i * 16)..<(i * 16 + 16)])
       b[6] = (b[6] & 0x0F) | 0x40
       b[8] = (b[8] & 0x3F) | 0x80
-      return UUIDKey(bytes: b).text
+      return UUIDKey(bytes: b)
     }
   }
 
-  static func randomUUID() -> String { randomUUIDs(1)[0] }
-
   /// The seq of each given id that is in the journal, over the whole history.
-  func lookup(_ ids: [String], tail: TailState?) throws(JournalError) -> [String: UInt64] {
-    var keys: [UUIDKey: String] = [:]
-    for id in ids { if let k = UUIDKey(id) { keys[k] = id } }
-    var found: [String: UInt64] = [:]
+  func lookup(_ keys: [UUIDKey], tail: TailState?) throws(JournalError) -> [UUIDKey: UInt64] {
+    var found: [UUIDKey: UInt64] = [:]
     guard let tail else { return found }
     // The last segment: kept in memory, caught up with what other writers added.
     try catchUpRecent(tail)
-    for (k, id) in keys { if let seq = recent[k] { found[id] = seq } }
+    for k in keys { if let seq = recent[k] { found[k] = seq } }
     let closedNames = try layout.segmentNames().filter { $0 != tail.name }
     if keys.count > 64 {
       for name in closedNames where !mergedNames.contains(name) {
@@ -72,11 +70,11 @@ final class IdIndex {
         table.forEach { k, s in merged![k] = s }
         mergedNames.insert(name)
       }
-      for (k, id) in keys { if let seq = merged?[k] { found[id] = seq } }
+      for k in keys { if let seq = merged?[k] { found[k] = seq } }
     } else {
       for name in closedNames {
         let table = try closedTable(name)
-        for (k, id) in keys { if let seq = table.find(k) { found[id] = seq } }
+        for k in keys { if let seq = table.find(k) { found[k] = seq } }
       }
     }
     return found
@@ -99,9 +97,9 @@ final class IdIndex {
   }
 
   /// Keeps `recent` current after this writer's commit.
-  func didAppend(_ ids: [(id: String, seq: UInt64)], tail: TailState?) {
+  func didAppend(_ ids: [(key: UUIDKey, seq: UInt64)], tail: TailState?) {
     guard let tail, recentSegment == tail.name, let first = ids.first, first.seq == recentUpTo + 1 else { return }
-    for (id, seq) in ids { if let k = UUIDKey(id) { recent[k] = seq } }
+    for (k, seq) in ids { recent[k] = seq }
     recentUpTo = ids.last!.seq
   }
 

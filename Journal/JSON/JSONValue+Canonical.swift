@@ -66,7 +66,9 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       out.append(UInt8(ascii: "{"))
-      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      // ASCII keys (the usual case) sort the same by `<` as by UTF-8 bytes, and `<` is fast for them.
+      let ascii = members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+      let sorted = ascii ? members.sorted { $0.key < $1.key } : members.sorted { Self.utf8Less($0.key, $1.key) }
       for (index, member) in sorted.enumerated() {
         if index > 0 { out.append(UInt8(ascii: ",")) }
         Self.appendCanonicalString(member.key, to: &out)
@@ -74,6 +76,24 @@ extension JSONValue {
         member.value.appendCanonical(to: &out)
       }
       out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Whether `a` sorts before `b` by their UTF-8 bytes (unsigned), without
+  /// the generic collection machinery (this is on the write path of every event).
+  static func utf8Less(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { pa in
+      b.withUTF8 { pb in
+        let n = min(pa.count, pb.count)
+        var i = 0
+        while i < n {
+          if pa[i] != pb[i] { return pa[i] < pb[i] }
+          i += 1
+        }
+        return pa.count < pb.count
+      }
     }
   }
 

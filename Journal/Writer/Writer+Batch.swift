@@ -6,13 +6,15 @@ struct Batch {
   var lastHash: ChainHash = .zero
   var lastRecordedAt = Timestamp(millisecondsSince1970: 0)
   var results: [Appended] = []
-  var newIDs: [(id: String, seq: UInt64)] = []
+  var newIDs: [(key: UUIDKey, seq: UInt64)] = []
 }
 
 extension Writer {
   /// Numbers, stamps and chains the events; resolves ids already in the journal.
   func prepare(_ events: [NewEvent]) throws(JournalError) -> Batch {
-    let supplied = events.compactMap { $0.id.flatMap(EnvelopeRules.normalizedID) }
+    // Each id parsed once (EnvelopeRules.check already refused malformed ones).
+    let givenKeys = events.map { $0.id.flatMap(UUIDKey.init) }
+    let supplied = givenKeys.compactMap { $0 }
     let known = supplied.isEmpty ? [:] : try ids.lookup(supplied, tail: tail)
     var batch = Batch()
     var seq = tail?.nextSeq ?? 1
@@ -22,16 +24,17 @@ extension Writer {
     let lastKnown = tail?.lastRecordedAt ?? Timestamp(millisecondsSince1970: 0)
     var last = lastKnown
     let now = options.clock()
-    var inBatch: [String: Int] = [:]
-    var drawn = IdIndex.randomUUIDs(events.count - supplied.count)[...]
+    var inBatch: [UUIDKey: Int] = [:]
+    var drawn = IdIndex.randomKeys(events.count - supplied.count)[...]
     batch.firstSeq = seq
     batch.lines.reserveCapacity(events.count * 512)
     for (i, event) in events.enumerated() {
       let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
       let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
-      let given = event.id.flatMap(EnvelopeRules.normalizedID)
-      let id = given ?? drawn.popFirst()!
-      if let seqKnown = known[id] {
+      let given = givenKeys[i]
+      let key = given ?? drawn.popFirst()!
+      let id = key.text
+      if given != nil, let seqKnown = known[key] {
         let record = try Reader(layout: layout).record(seq: seqKnown)
         guard record.hasSameContent(as: event) else {
           throw JournalError(
@@ -42,7 +45,7 @@ extension Writer {
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
-      if given != nil, let j = inBatch[id] {
+      if given != nil, let j = inBatch[key] {
         guard Writer.sameContent(events[j], event) else {
           throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: location)
         }
@@ -77,9 +80,9 @@ extension Writer {
           "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
-      if given != nil { inBatch[id] = batch.results.count }
+      if given != nil { inBatch[key] = batch.results.count }
       batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
-      batch.newIDs.append((id, seq))
+      batch.newIDs.append((key, seq))
       prev = hash
       seq += 1
       batch.count += 1

@@ -28,6 +28,7 @@ struct Options {
       --keep       keep the working folder
       --seed S     generator seed (default fixed, so every run writes the same events)
     internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
+              ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
     """
 
   static func parse(_ arguments: [String]) -> Options {
@@ -35,6 +36,8 @@ struct Options {
     var args = arguments.dropFirst()[...]
     if args.first == "read-only" {
       o.mode = .readOnly
+      args = args.dropFirst()
+    } else if args.first == "append-only" {
       args = args.dropFirst()
     }
     func value(_ flag: String) -> String {

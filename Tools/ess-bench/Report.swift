@@ -95,16 +95,20 @@ enum Report {
     row("", ["B/event", "total"])
     let n = r.events
     let m = r.single
-    row("journal bulk, after load (\(r.bulkSegments) segments)", [fixed(r.perEvent(r.journalBulkBeforeSeal, n), 1), mib(r.journalBulkBeforeSeal)])
+    row(
+      "journal bulk, after load (\(r.bulkSegments) segments)",
+      [fixed(r.perEvent(r.journalBulkBeforeSeal, n), 1), mib(r.journalBulkBeforeSeal)])
     row("journal bulk, after seal()", [fixed(r.perEvent(r.journalBulkSealed, n), 1), mib(r.journalBulkSealed)])
     row("lz4 -1 of the bulk journal's JSON Lines", [fixed(r.perEvent(r.lz4OfJournalBulkContent, n), 1), mib(r.lz4OfJournalBulkContent)])
     row("  (those JSON Lines, uncompressed)", [fixed(r.perEvent(r.journalBulkContent, n), 1), mib(r.journalBulkContent)])
     row("lz4 -1 of the generated JSON Lines", [fixed(r.perEvent(r.lz4OfGeneratorJSONL, n), 1), mib(r.lz4OfGeneratorJSONL)])
     row("raw disk file (generated JSON Lines)", [fixed(r.perEvent(r.rawJSONL, n), 1), mib(r.rawJSONL)])
     row("SQLite db + wal after checkpoint", [fixed(r.perEvent(r.sqliteBytes, n), 1), mib(r.sqliteBytes)])
-    row("journal single-append (\(m)), before seal()", [fixed(r.perEvent(r.journalSingleBeforeSeal, m), 1), mib(r.journalSingleBeforeSeal)])
+    row(
+      "journal single-append (\(m)), before seal()", [fixed(r.perEvent(r.journalSingleBeforeSeal, m), 1), mib(r.journalSingleBeforeSeal)])
     row("journal single-append (\(m)), after seal()", [fixed(r.perEvent(r.journalSingleSealed, m), 1), mib(r.journalSingleSealed)])
-    row("lz4 -1 of the single journal's JSON Lines", [fixed(r.perEvent(r.lz4OfJournalSingleContent, m), 1), mib(r.lz4OfJournalSingleContent)])
+    row(
+      "lz4 -1 of the single journal's JSON Lines", [fixed(r.perEvent(r.lz4OfJournalSingleContent, m), 1), mib(r.lz4OfJournalSingleContent)])
     goalRow(goals["bytes_bulk_sealed_over_lz4"]!)
     goalRow(goals["bytes_bulk_before_seal_over_lz4"]!)
     goalRow(goals["bytes_single_sealed_over_lz4"]!)
@@ -117,7 +121,9 @@ enum Report {
     print("  (parent benchmark process VmHWM at the end: \(kbToMiB(r.parentHWMKB)))")
 
     let passed = r.goals.filter(\.pass).count
-    print("\nGoals: \(passed)/\(r.goals.count) PASS" + (passed == r.goals.count ? "" : " — MISS: " + r.goals.filter { !$0.pass }.map(\.key).joined(separator: ", ")))
+    print(
+      "\nGoals: \(passed)/\(r.goals.count) PASS"
+        + (passed == r.goals.count ? "" : " — MISS: " + r.goals.filter { !$0.pass }.map(\.key).joined(separator: ", ")))
   }
 
   // MARK: JSON line
@@ -134,13 +140,16 @@ enum Report {
       members.append((k, String(decoding: out, as: UTF8.self)))
     }
     mutating func obj(_ k: String, _ v: JSONObject) { members.append((k, v.rendered)) }
-    mutating func nums(_ k: String, _ v: [Double]) { members.append((k, "[" + v.map { Report.jsonNumber($0) }.joined(separator: ",") + "]")) }
+    mutating func nums(_ k: String, _ v: [Double]) {
+      members.append((k, "[" + v.map { Report.jsonNumber($0) }.joined(separator: ",") + "]"))
+    }
     var rendered: String {
-      "{" + members.map { m -> String in
-        var key: [UInt8] = []
-        Report.appendJSONString(m.0, to: &key)
-        return String(decoding: key, as: UTF8.self) + ":" + m.1
-      }.joined(separator: ",") + "}"
+      "{"
+        + members.map { m -> String in
+          var key: [UInt8] = []
+          Report.appendJSONString(m.0, to: &key)
+          return String(decoding: key, as: UTF8.self) + ":" + m.1
+        }.joined(separator: ",") + "}"
     }
   }
 

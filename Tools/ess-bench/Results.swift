@@ -72,12 +72,21 @@ struct Results {
   var goals: [Goal] {
     [
       Goal(key: "bulk_journal_over_raw", label: "append: journal / raw disk (events/s)", value: journalOverRaw, limit: 0.5, atLeast: true),
-      Goal(key: "bulk_journal_over_sqlite", label: "append: journal / SQLite (events/s)", value: journalOverSQLite, limit: 5, atLeast: true),
-      Goal(key: "single_p50_journal_over_raw", label: "single: journal p50 / raw fdatasync p50", value: singleP50OverRaw, limit: 1.5, atLeast: false),
+      Goal(
+        key: "bulk_journal_over_sqlite", label: "append: journal / SQLite (events/s)", value: journalOverSQLite, limit: 5, atLeast: true),
+      Goal(
+        key: "single_p50_journal_over_raw", label: "single: journal p50 / raw fdatasync p50", value: singleP50OverRaw, limit: 1.5,
+        atLeast: false),
       Goal(key: "read_journal_over_lz4", label: "read: journal / lz4 -dc|wc -l (events/s)", value: readOverLZ4, limit: 0.4, atLeast: true),
-      Goal(key: "bytes_bulk_sealed_over_lz4", label: "size: bulk journal, sealed / lz4 -1", value: bulkSealedOverLZ4, limit: 1.1, atLeast: false),
-      Goal(key: "bytes_bulk_before_seal_over_lz4", label: "size: bulk journal, before seal() / lz4 -1", value: bulkUnsealedOverLZ4, limit: 1.1, atLeast: false),
-      Goal(key: "bytes_single_sealed_over_lz4", label: "size: single-append journal, sealed / lz4 -1", value: singleSealedOverLZ4, limit: 1.1, atLeast: false),
+      Goal(
+        key: "bytes_bulk_sealed_over_lz4", label: "size: bulk journal, sealed / lz4 -1", value: bulkSealedOverLZ4, limit: 1.1,
+        atLeast: false),
+      Goal(
+        key: "bytes_bulk_before_seal_over_lz4", label: "size: bulk journal, before seal() / lz4 -1", value: bulkUnsealedOverLZ4, limit: 1.1,
+        atLeast: false),
+      Goal(
+        key: "bytes_single_sealed_over_lz4", label: "size: single-append journal, sealed / lz4 -1", value: singleSealedOverLZ4, limit: 1.1,
+        atLeast: false),
     ]
   }
 }

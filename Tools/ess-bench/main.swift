@@ -14,6 +14,18 @@ if options.mode == .readOnly {
   exit(0)
 }
 
+// `ess-bench append-only --events N [--dir D]`: only the journal's bulk
+// append (caller ids), for profiling with perf; prints events/s.
+if CommandLine.arguments.dropFirst().first == "append-only" {
+  let d = options.dir ?? System.makeTempDir()
+  System.mkdirs(d)
+  let j = JournalBench.bulk(
+    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch)
+  print("journal bulk append: \(Double(options.events) / (Double(j.appendNanos) / 1e9)) events/s")
+  System.removeTree(d + "/journal-profile")
+  exit(0)
+}
+
 func progress(_ s: String) { System.err("· \(s)\n") }
 func seconds(_ nanos: UInt64) -> String { Report.fixed(Double(nanos) / 1e9, 2) + " s" }
 
@@ -23,7 +35,9 @@ let dir = options.dir ?? System.makeTempDir()
 System.mkdirs(dir)
 // The folder is removed at the end: refuse one holding anything this tool did not write.
 let foreign = System.list(dir).filter { !($0.hasPrefix("journal-") || $0.hasPrefix("sqlite-") || $0.hasPrefix("raw-")) }
-guard foreign.isEmpty else { System.fail("\(dir) holds other files (\(foreign.prefix(3).joined(separator: ", "))…); give an empty or new --dir") }
+guard foreign.isEmpty else {
+  System.fail("\(dir) holds other files (\(foreign.prefix(3).joined(separator: ", "))…); give an empty or new --dir")
+}
 let started = System.now()
 let bulkGen = Generator(seed: options.seed, stream: 1)
 let singleGen = Generator(seed: options.seed, stream: 2)

@@ -32,7 +32,8 @@ let package = Package(
     .target(
       name: "Journal",
       dependencies: ["CLZ4", .product(name: "Crypto", package: "swift-crypto")],
-      path: "Journal"
+      path: "Journal",
+      exclude: ["FORMAT.md"]
     ),
     .target(name: "Projections", dependencies: ["Journal"], path: "Projections"),
     // The event catalog and the bundled seed history.

@@ -1,41 +1,41 @@
 import ArgumentParser
+import Catalog
 import Journal
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 struct Append: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Append one event (its data as JSON) as one durable commit.",
+    abstract: "Append one event, checked against the catalog and the whole history.",
     discussion: """
-      Example:
-        ess append books.donation-counted --data '{"books":4265,"site":"Médiathèque Malraux"}' \\
-          --occurred-on 2022-12-31 --author c.muller --source "compteur 2022"
+      Fields are given as key=value, typed by the catalog (numbers, booleans, dates, lists a,b,c);
+      'ess types TYPE' lists them. --data '{…}' gives them as JSON instead.
+      Prints the new seq, id and hash.
+
+      Examples:
+        ess append pole.member-joined memberId=emmaus-mundo name="Emmaüs Mundo" legalForm=association \\
+          city=Strasbourg --occurred-on 2021-11-09 --author c.muller
+        ess append books.donation-counted books=4265 --occurred-on 2022-12-31 --author c.muller \\
+          --source "compteur Lire et faire lire"
       """)
 
   @OptionGroup var journal: JournalOption
-  @Argument(help: "The event type, e.g. pole.member-joined.") var type: String
-  @Option(help: "The event's data, a JSON object.") var data: String = "{}"
-  @Option(help: "Valid time: YYYY-MM-DD (or an RFC 3339 date-time).") var occurredOn: String
-  @Option(help: "Who appends (default: $ESS_AUTHOR).") var author: String?
-  @Option(help: "Provenance, e.g. \"rapport SPASER 2022\".") var source: String?
-  @Option(help: "Why.") var reason: String?
-  @Option(help: "A UUID of your own, for idempotent retries.") var id: String?
-
-  func validate() throws {
-    if author == nil && getenv("ESS_AUTHOR") == nil {
-      throw ValidationError("Say who appends with --author NAME (or set ESS_AUTHOR).")
-    }
-  }
+  @Argument(help: "The event type, e.g. pole.member-joined ('ess types' lists them).") var type: String
+  @Argument(help: "The event's fields, as key=value.") var fields: [String] = []
+  @Option(help: "The event's fields as a JSON object (key=value pairs override them).") var data: String?
+  @Option(help: "Valid time: when it happened, YYYY-MM-DD (default: today, Europe/Paris).") var occurredOn: String?
+  @OptionGroup var who: AuthorOptions
+  @Option(help: "Why (required for corrections).") var reason: String?
+  @Option(help: "A UUID of your own, so that a retry never appends twice.") var id: String?
 
   func run() throws {
     try Failure.run {
-      let value = try JSONParser.parse(data)
-      let who = author ?? String(cString: getenv("ESS_AUTHOR")!)
-      let event = NewEvent(id: id, type: type, occurredOn: occurredOn, author: who, source: source, reason: reason, data: value)
-      let done = try Writer(at: journal.path).append([event])[0]
-      print("seq \(done.seq)\nid \(done.id)\nhash \(done.hash)\(done.existed ? "\n(already in the journal: nothing written)" : "")")
+      let base = try data.map { try JSONParser.parseObject(Array($0.utf8)) } ?? [:]
+      let value = try KeyValueData.parse(type: type, pairs: fields, base: base)
+      let event = NewEvent(
+        id: id, type: type, occurredOn: occurredOn ?? Today.paris, author: who.resolvedAuthor!, source: who.source,
+        reason: reason, data: value)
+      let done = try Ledger(journal: journal.path).append([event])[0]
+      print("seq \(done.seq)\nid \(done.id)\nhash \(done.hash)")
+      if done.existed { print("(this event was already in the journal with the same id and content: nothing was written)") }
     }
   }
 }

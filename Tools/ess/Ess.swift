@@ -18,7 +18,10 @@ struct Ess: ParsableCommand {
         ess append books.donation-counted --data '{"books":4265}' --occurred-on 2022-12-31 --author c.muller
         ess verify --journal ./journal
       """,
-    subcommands: [Init.self, Demo.self, Append.self, Log.self, Verify.self, Seal.self, Stats.self]
+    subcommands: [
+      Init.self, Demo.self, Append.self, Import.self, Correct.self, Retract.self, Log.self, Show.self, Types.self,
+      Verify.self, Export.self, Stats.self, Seal.self,
+    ]
   )
 }
 

@@ -50,6 +50,8 @@ public final class Writer {
     try POSIX.mkdir(layout.segments)
     try POSIX.mkdir(layout.index)
     try POSIX.mkdir(layout.quarantine)
+    try POSIX.writeAtomically([], to: layout.head, folder: path)
+    try POSIX.writeAtomically([], to: layout.lock, folder: path)
     try POSIX.writeAtomically(Array(JournalLayout.markerText.utf8), to: layout.marker, folder: path)
     try POSIX.fsyncDirectory(path)
     try POSIX.fsyncDirectory(parentFolder(of: path))

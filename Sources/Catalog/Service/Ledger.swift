@@ -51,8 +51,18 @@ public final class Ledger {
       return done
     } catch {
       if let u = undo { model?.rollback(u) }
-      throw error
+      throw Ledger.placed(error, lines: lines)
     }
+  }
+
+  /// A journal error about event k of the batch, told as the input's line.
+  static func placed(_ error: any Error, lines: [Int]?) -> any Error {
+    guard var e = error as? JournalError, let k = e.location?.line, let lines, k >= 1, k <= lines.count else { return error }
+    let prefix = "Event \(k) of the batch: "
+    let rest = e.message.hasPrefix(prefix) ? String(e.message.dropFirst(prefix.count)) : e.message
+    e.message = "Line \(lines[k - 1]): " + rest.prefix(1).uppercased() + rest.dropFirst()
+    e.location?.line = lines[k - 1]
+    return e
   }
 
   struct DryRunStop: Error {}
@@ -68,6 +78,8 @@ public final class Ledger {
       }
     } catch is DryRunStop {
       return problems
+    } catch {
+      throw Ledger.placed(error, lines: lines)
     }
     return problems
   }
@@ -88,6 +100,11 @@ public final class Ledger {
 
   static func normalize(_ event: NewEvent) throws(CatalogError) -> NewEvent {
     var e = event
+    do {
+      try EnvelopeRules.check(event)
+    } catch {
+      throw CatalogError(.invalidValue, error.message, field: error.location?.field)
+    }
     guard let type = EventCatalog.type(named: event.type) else {
       _ = try EventCatalog.validate(type: event.type, data: event.data)  // throws the "unknown type" error with suggestions
       return e

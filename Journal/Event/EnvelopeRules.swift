@@ -15,32 +15,40 @@ public enum EnvelopeRules {
     if !isTypeName(event.type) {
       throw bad(
         "type",
-        "The event type '\(event.type.prefix(80))' is not a valid type name (lowercase letters, digits, '.' and '-', at most 64 characters)."
+        "Field 'type' must be a type name (lowercase letters, digits, '.' and '-', at most 64 characters); got '\(event.type.prefix(80))'."
       )
     }
     if event.version < 1 || event.version > 1000 {
-      throw bad("version", "The schema version \(event.version) is out of range (expected 1 to 1000).")
+      throw bad("version", "Field 'version' must be 1 to 1000; got \(event.version).")
     }
     if !isValidTime(event.occurredOn) {
+      let given = event.occurredOn.prefix(40)
+      if event.occurredOn.utf8.count == 19, isValidTime(event.occurredOn + "Z") {
+        throw bad(
+          "occurredOn",
+          "Field 'occurredOn' is a date-time without its offset ('\(given)'); add Z or +01:00 / +02:00, or give the date alone (YYYY-MM-DD)."
+        )
+      }
       throw bad(
         "occurredOn",
-        "The date '\(event.occurredOn.prefix(40))' is not a real date in the form YYYY-MM-DD (or an RFC 3339 date-time with its offset).")
+        "Field 'occurredOn' must be a date that exists, YYYY-MM-DD (or an RFC 3339 date-time with its offset); got '\(given)'.")
     }
     let authorLength = event.author.utf8.count <= maxAuthorLength ? event.author.utf8.count : event.author.count
     if authorLength < 1 || authorLength > maxAuthorLength || event.author.utf8.contains(where: { $0 < 0x20 }) {
-      throw bad("author", "The author must be 1 to \(maxAuthorLength) characters without control characters (got \(authorLength)).")
+      throw bad(
+        "author", "Field 'author' must be 1 to \(maxAuthorLength) characters without control characters; got \(authorLength) characters.")
     }
     if let s = event.source, s.utf8.count > maxSourceLength, s.count > maxSourceLength {
-      throw bad("source", "The source is \(s.count) characters long; at most \(maxSourceLength) are allowed.")
+      throw bad("source", "Field 'source' is \(s.count) characters long; at most \(maxSourceLength) are allowed.")
     }
     if let r = event.reason, r.utf8.count > maxReasonLength, r.count > maxReasonLength {
-      throw bad("reason", "The reason is \(r.count) characters long; at most \(maxReasonLength) are allowed.")
+      throw bad("reason", "Field 'reason' is \(r.count) characters long; at most \(maxReasonLength) are allowed.")
     }
     guard case .object = event.data else {
-      throw bad("data", "The event data must be a JSON object.")
+      throw bad("data", "Field 'data' must be a JSON object (the event's fields).")
     }
     if let id = event.id, normalizedID(id) == nil {
-      throw bad("id", "The id '\(id.prefix(60))' is not a UUID (expected 8-4-4-4-12 hexadecimal digits).")
+      throw bad("id", "Field 'id' must be a UUID (8-4-4-4-12 hexadecimal digits); got '\(id.prefix(60))'.")
     }
   }
 

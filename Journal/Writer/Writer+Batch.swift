@@ -30,7 +30,8 @@ extension Writer {
     batch.lines.reserveCapacity(events.count * 512)
     for (i, event) in events.enumerated() {
       let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
-      let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
+      // `line` is the event's 1-based index in the batch (importers map it to their input's line).
+      let location = JournalError.Location(line: i + 1, field: "id")
       let given = givenKeys[i]
       let key = given ?? drawn.popFirst()!
       let id = key.text
@@ -39,7 +40,7 @@ extension Writer {
         guard record.hasSameContent(as: event) else {
           throw JournalError(
             .conflictingID,
-            "\(position)the id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
+            "\(position)\(position.isEmpty ? "The" : "the") id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
             at: location)
         }
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
@@ -47,7 +48,8 @@ extension Writer {
       }
       if given != nil, let j = inBatch[key] {
         guard Writer.sameContent(events[j], event) else {
-          throw JournalError(.conflictingID, "\(position)the id \(id) appears twice in the batch with different content.", at: location)
+          throw JournalError(
+            .conflictingID, "\(position)the id \(id) is also used by event \(j + 1) of the batch, with different content.", at: location)
         }
         var again = batch.results[j]
         again.existed = true
@@ -58,13 +60,13 @@ extension Writer {
       if let given = event.recordedAt {
         guard given <= now else {
           throw JournalError(
-            .invalidInput, "\(position)recordedAt \(given) is in the future (now is \(now)).",
+            .invalidInput, "\(position)\(position.isEmpty ? "Field" : "field") 'recordedAt' is in the future: \(given) (now is \(now)).",
             at: .init(line: location.line, field: "recordedAt"))
         }
         guard given >= last else {
           throw JournalError(
             .invalidInput,
-            "\(position)recordedAt \(given) is earlier than \(last), the journal's (or the previous line's) last recordedAt; transaction time never goes back.",
+            "\(position)\(position.isEmpty ? "Field" : "field") 'recordedAt' \(given) is earlier than \(last), the last recordedAt \(last == lastKnown ? "of the journal" : "of the events before it"); transaction time never goes back.",
             at: .init(line: location.line, field: "recordedAt"))
         }
         at = given

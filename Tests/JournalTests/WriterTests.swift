@@ -165,7 +165,7 @@ struct WriterTests {
     } catch {
       #expect(error.code == .invalidInput)
       #expect(error.location?.field == field)
-      #expect(error.location?.line == 2 && error.message.hasPrefix("Event 2 of the batch"))
+      #expect(error.location?.line == 2 && error.message.hasPrefix("Event 2 of the batch") && error.message.contains("'\(field)'"))
     }
     #expect(try j.snapshot() == before)
   }

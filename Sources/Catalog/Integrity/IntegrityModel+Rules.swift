@@ -5,12 +5,18 @@ extension IntegrityModel {
   /// that would break and the rule.
   func check(keys: Set<String>) throws(Violation) {
     for key in keys.sorted() {
-      if key.hasPrefix("m:") {
-        try checkMember(String(key.dropFirst(2)))
-      } else if key.hasPrefix("c:") {
-        try checkCampaign(String(key.dropFirst(2)))
-      } else if key.hasPrefix("k:") {
-        try checkContract(String(key.dropFirst(2)))
+      do {
+        if key.hasPrefix("m:") {
+          try checkMember(String(key.dropFirst(2)))
+        } else if key.hasPrefix("c:") {
+          try checkCampaign(String(key.dropFirst(2)))
+        } else if key.hasPrefix("k:") {
+          try checkContract(String(key.dropFirst(2)))
+        }
+      } catch {
+        var v = error
+        v.key = key
+        throw v
       }
     }
   }
@@ -23,6 +29,8 @@ extension IntegrityModel {
   struct Violation: Error {
     var seq: UInt64
     var error: CatalogError
+    /// The index key whose rule broke.
+    var key = ""
   }
 
   static func broken(_ rule: String, _ seq: UInt64, _ message: String) -> Violation {

@@ -15,6 +15,9 @@ public enum Demo {
     let ledger = try Ledger(journal: path)
     var events = SeedHistory.events.sorted { $0.occurredOn < $1.occurredOn }
     for i in events.indices {
+      // Fixed ids, so the demo journal (and its hashes) is the same on every machine.
+      let n = String(i + 1)
+      events[i].id = "5eed0000-0000-4000-8000-" + String(repeating: "0", count: 12 - n.count) + n
       let day = CivilDate(iso: events[i].occurredOn.prefix(10))!
       events[i].recordedAt = Timestamp(millisecondsSince1970: (day.daysSince1970 + 1) * 86_400_000 + 9 * 3_600_000)
     }

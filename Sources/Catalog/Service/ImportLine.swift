@@ -18,7 +18,13 @@ public enum ImportLine {
     do {
       value = try JSONParser.parse(bytes)
     } catch {
-      throw CatalogError(.wrongType, "The line is not valid JSON: \(error.message)", field: nil, line: line)
+      var m = error.message
+      if m.hasPrefix("Malformed JSON: ") { m.removeFirst("Malformed JSON: ".count) }
+      if let o = error.location?.offset { m = m.replacing("at byte offset \(o) (line 1, column \(o + 1))", with: "at column \(o + 1)") }
+      if m.contains("UTF-8") {
+        m += " The file is not UTF-8 text (perhaps Latin-1 or a spreadsheet export): save it as UTF-8 and try again."
+      }
+      throw CatalogError(.wrongType, "The line is not valid JSON: \(m)", field: nil, line: line)
     }
     guard case .object(let o) = value else { throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).") }
     for key in o.keys where !envelopeFields.contains(key) {

@@ -30,7 +30,8 @@ public enum Importer {
     var events: [NewEvent] = []
     var lineNumbers: [Int] = []
     var problems: [CatalogError] = []
-    var start = 0
+    // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first line.
+    var start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 0
     let total = input.count
     while start < total {

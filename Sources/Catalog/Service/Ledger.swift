@@ -60,7 +60,11 @@ public final class Ledger {
     guard var e = error as? JournalError, let k = e.location?.line, let lines, k >= 1, k <= lines.count else { return error }
     let prefix = "Event \(k) of the batch: "
     let rest = e.message.hasPrefix(prefix) ? String(e.message.dropFirst(prefix.count)) : e.message
-    e.message = "Line \(lines[k - 1]): " + rest.prefix(1).uppercased() + rest.dropFirst()
+    var text = String(rest.prefix(1).uppercased() + rest.dropFirst())
+    for j in stride(from: lines.count, through: 1, by: -1) where text.contains("event \(j) of the batch") {
+      text = text.replacing("event \(j) of the batch", with: "line \(lines[j - 1])")
+    }
+    e.message = "Line \(lines[k - 1]): " + text
     e.location?.line = lines[k - 1]
     return e
   }
@@ -112,10 +116,15 @@ public final class Ledger {
     e.version = type.version
     e.data = try EventCatalog.validate(type: event.type, data: event.data)
     if IntegrityModel.correctionTypes.contains(event.type) {
-      guard let reason = event.reason, reason.contains(where: { !$0.isWhitespace }) else {
+      guard let reason = event.reason else {
         throw CatalogError(
-          .missingField, "A \(event.type) event needs a reason: say why with --reason.", field: "reason",
+          .missingField, "Field 'reason' is required for an \(event.type) event: say why it is made.", field: "reason",
           rule: "required for corrections and retractions")
+      }
+      guard reason.contains(where: { !$0.isWhitespace }) else {
+        throw CatalogError(
+          .invalidValue, "Field 'reason' of an \(event.type) event must not be empty: say why it is made.", field: "reason",
+          rule: "required for corrections and retractions", given: "\"\(reason)\"")
       }
     }
     return e
@@ -128,7 +137,7 @@ public final class Ledger {
   func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]?) throws -> IntegrityModel.Undo {
     try catchUp(to: preview.headSeq)
     var undo: IntegrityModel.Undo? = model!.beginUndo()
-    var touched: Set<String> = []
+    var touched: [String: Int] = [:]
     for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
       do {
         try checkTarget(event, seq: result.seq)
@@ -137,14 +146,14 @@ public final class Ledger {
         throw locate(error, index: i, count: events.count, lines: lines)
       }
       let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
-      touched.formUnion(
-        model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo))
+      let keys = model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo)
+      for k in keys where touched[k] == nil { touched[k] = i }
     }
     do {
-      try model!.check(keys: touched)
+      try model!.check(keys: Set(touched.keys))
     } catch {
       model!.rollback(undo!)
-      throw explain(error, preview, lines: lines)
+      throw explain(error, preview, lines: lines, culprit: touched[error.key])
     }
     return undo!
   }
@@ -155,7 +164,7 @@ public final class Ledger {
     var undo: IntegrityModel.Undo? = model!.beginUndo()
     defer { model!.rollback(undo!) }
     var problems: [CatalogError] = []
-    var touched: Set<String> = []
+    var touched: [String: Int] = [:]
     for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
       do {
         try checkTarget(event, seq: result.seq)
@@ -164,14 +173,14 @@ public final class Ledger {
         continue
       }
       let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
-      touched.formUnion(
-        model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo))
+      let keys = model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo)
+      for k in keys where touched[k] == nil { touched[k] = i }
     }
-    for key in touched.sorted() {
+    for key in touched.keys.sorted() {
       do {
         try model!.check(keys: [key])
       } catch {
-        problems.append(explain(error, preview, lines: lines))
+        problems.append(explain(error, preview, lines: lines, culprit: touched[key]))
       }
     }
     return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -182,15 +191,27 @@ public final class Ledger {
     return count > 1 ? error.at(line: index + 1) : error
   }
 
-  /// Places a rule violation: on the new event's line, or, when an event
-  /// already in the journal would break, says so.
-  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?) -> CatalogError {
-    if v.seq > preview.headSeq, let i = preview.results.firstIndex(where: { $0.seq == v.seq && !$0.existed }) {
-      return locate(v.error, index: i, count: preview.results.count, lines: lines)
-    }
+  /// Places a rule violation on the input line of the new event that breaks
+  /// it (or, when an event already in the journal would break, of the first
+  /// new event that touches it), and speaks of new events by line, not by the
+  /// seq they would have had.
+  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?, culprit: Int?) -> CatalogError {
     var e = v.error
-    e.message += " Seq \(v.seq) is already in the journal: the new event would make it break this rule."
-    return e
+    let count = preview.results.count
+    func name(_ index: Int) -> String {
+      if let lines { return "line \(lines[index])" }
+      return count > 1 ? "event \(index + 1) of the batch" : "the new event"
+    }
+    // "seq N" of a new event → its line.
+    for (i, r) in preview.results.enumerated().reversed() where !r.existed && r.seq > preview.headSeq {
+      e.message = e.message.replacing("(seq \(r.seq))", with: "(\(name(i)))").replacing("seq \(r.seq)", with: name(i))
+    }
+    if v.seq <= preview.headSeq {
+      e.message += " Seq \(v.seq) is already in the journal: the new event would make it break this rule."
+    }
+    let index = v.seq > preview.headSeq ? preview.results.firstIndex(where: { $0.seq == v.seq && !$0.existed }) : culprit
+    guard let index else { return e }
+    return locate(e, index: index, count: count, lines: lines)
   }
 
   /// Corrections and retractions must aim at an earlier domain event, and a
@@ -205,7 +226,7 @@ public final class Ledger {
     }
     guard !IntegrityModel.correctionTypes.contains(targetType) else {
       throw CatalogError(
-        .ruleBroken, "Seq \(target) is itself a \(targetType) event; correct or retract the original event instead.",
+        .ruleBroken, "Seq \(target) is itself an \(targetType) event; correct or retract the original event instead.",
         field: "target", rule: "a domain event, not a correction", given: String(target))
     }
     if event.type == "event.corrected" {

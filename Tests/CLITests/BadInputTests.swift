@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// The bad-input corpus of BadInput/ (see its README.md): each case, imported into a fresh copy
+/// of the base journal, must be refused with the expected exit code, a first line of stderr that
+/// names what, where and what was expected, and a journal left byte for byte as it was.
+@Suite("Bad input corpus")
+struct BadInputTests {
+  @Test func corpusCoversAtLeastFortyCases() {
+    #expect(Corpus.cases.count >= 40, "only \(Corpus.cases.count) cases in \(Corpus.folder.path)")
+    #expect(FileManager.default.fileExists(atPath: Corpus.base.path), "missing _base.jsonl")
+    for name in Corpus.cases {
+      let input = ["jsonl", "gen"].map { Corpus.folder.appendingPathComponent("\(name).\($0)").path }
+      #expect(input.contains { FileManager.default.fileExists(atPath: $0) }, "\(name): no .jsonl or .gen file")
+    }
+  }
+
+  @Test(arguments: Corpus.cases)
+  func importIsRefused(_ name: String) throws {
+    let ess = try #require(Corpus.essBinary(), "no executable named ess near \(CommandLine.arguments[0])")
+    let expected = try Expectation(name)
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("ess-bad-input-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+
+    let journal = work.appendingPathComponent("journal").path
+    let created = try Corpus.run(ess, ["init", "--journal", journal], in: work)
+    try #require(created.status == 0, "ess init: \(created.stderr)")
+    let based = try Corpus.run(ess, ["import", Corpus.base.path, "--journal", journal], in: work)
+    try #require(based.status == 0, "ess import _base.jsonl: \(based.stderr)")
+
+    let input = try Corpus.input(name, in: work)
+    let before = try Corpus.snapshot(journal)
+    let arguments = ["import", input, "--journal", journal] + (expected.dryRun ? ["--dry-run"] : [])
+    let result = try Corpus.run(ess, arguments, in: work)
+
+    let firstLine = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    #expect(result.status == expected.status, "\(name): exit \(result.status), expected \(expected.status); stderr: \(firstLine)")
+    let searched = expected.dryRun ? result.stderr : firstLine
+    let scope = expected.dryRun ? "stderr" : "the first line of stderr"
+    for word in expected.words {
+      #expect(searched.contains(word), "\(name): \(scope) lacks \"\(word)\": \(expected.dryRun ? result.stderr : firstLine)")
+    }
+    #expect(try Corpus.snapshot(journal) == before, "\(name): the journal's files changed")
+  }
+}
+
+/// One `<NN>-<slug>.expect`: the exit code (with `--dry-run` to run a dry run), then one word
+/// or phrase a line: in the first line of stderr, or anywhere in stderr for a dry run.
+struct Expectation {
+  var status: Int32
+  var dryRun: Bool
+  var words: [String]
+
+  init(_ name: String) throws {
+    let url = Corpus.folder.appendingPathComponent("\(name).expect")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+    let head = try #require(lines.first, "\(name).expect is empty").split(separator: " ")
+    status = try #require(head.first.flatMap { Int32($0) }, "\(name).expect: first line must start with an exit code")
+    dryRun = head.dropFirst().contains("--dry-run")
+    words = lines.dropFirst().filter { !$0.isEmpty }
+    try #require(!words.isEmpty, "\(name).expect lists no expected word")
+  }
+}
+
+enum Corpus {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadInput")
+  static let base = folder.appendingPathComponent("_base.jsonl")
+
+  /// The case names (`NN-slug`), one per `.expect` file, in order.
+  static let cases: [String] = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { $0.hasSuffix(".expect") }.map { String($0.dropLast(".expect".count)) }.sorted()
+  }()
+
+  /// The built `ess`, next to the test bundle (or in the package's .build/debug).
+  static func essBinary() -> String? {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("ess").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    let package = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let fallback = package.appendingPathComponent(".build/debug/ess").path
+    return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+  }
+
+  /// The case's input: `NN-slug.jsonl` as is, or the file a `NN-slug.gen` describes, written into `work`.
+  static func input(_ name: String, in work: URL) throws -> String {
+    let jsonl = folder.appendingPathComponent("\(name).jsonl")
+    if FileManager.default.fileExists(atPath: jsonl.path) { return jsonl.path }
+    let spec = try String(contentsOf: folder.appendingPathComponent("\(name).gen"), encoding: .utf8)
+    let lines = spec.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let words = try #require(lines.first, "\(name).gen is empty").split(separator: " ")
+    try #require(words.count == 2 && words[0] == "repeat-line-bytes", "\(name).gen: unknown instruction \(lines[0])")
+    let size = try #require(Int(words[1]), "\(name).gen: \(words[1]) is not a byte count")
+    let template = lines.count > 1 && !lines[1].isEmpty ? lines[1] : "@@"
+    let parts = template.components(separatedBy: "@@")
+    try #require(parts.count == 2, "\(name).gen: the template must hold '@@' exactly once")
+    let fill = size - parts[0].utf8.count - parts[1].utf8.count
+    try #require(fill >= 0, "\(name).gen: the template is longer than \(size) bytes")
+    var bytes = Data(parts[0].utf8)
+    bytes.append(Data(repeating: UInt8(ascii: "x"), count: fill))
+    bytes.append(Data((parts[1] + "\n").utf8))
+    let url = work.appendingPathComponent("\(name).jsonl")
+    try bytes.write(to: url)
+    return url.path
+  }
+
+  /// Every file under the journal folder (relative path → bytes), except the LOCK file.
+  static func snapshot(_ journal: String) throws -> [String: Data] {
+    let root = URL(fileURLWithPath: journal).resolvingSymlinksInPath()
+    let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]))
+    var files: [String: Data] = [:]
+    for case let url as URL in enumerator {
+      guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+      let path = String(url.resolvingSymlinksInPath().path.dropFirst(root.path.count))
+      if path == "/LOCK" { continue }
+      files[path] = try Data(contentsOf: url)
+    }
+    return files
+  }
+
+  /// Runs `ess` with ESS_AUTHOR set, no ESS_JOURNAL, stdin at end of file and outputs in files.
+  static func run(_ ess: String, _ arguments: [String], in work: URL) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ess)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["ESS_AUTHOR"] = "x"
+    environment["ESS_JOURNAL"] = nil
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    let out = work.appendingPathComponent("stdout")
+    let err = work.appendingPathComponent("stderr")
+    for url in [out, err] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
+    defer {
+      try? outHandle.close()
+      try? errHandle.close()
+    }
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: try Data(contentsOf: err), as: UTF8.self))
+  }
+}

@@ -11,7 +11,7 @@ struct Batch {
 
 extension Writer {
   /// Numbers, stamps and chains the events; resolves ids already in the journal.
-  func prepare(_ events: [NewEvent]) throws(JournalError) -> Batch {
+  func prepare(_ events: [NewEvent], encode: Bool = true) throws(JournalError) -> Batch {
     // Each id parsed once (EnvelopeRules.check already refused malformed ones).
     let givenKeys = events.map { $0.id.flatMap(UUIDKey.init) }
     let supplied = givenKeys.compactMap { $0 }
@@ -27,7 +27,7 @@ extension Writer {
     var inBatch: [UUIDKey: Int] = [:]
     var drawn = IdIndex.randomKeys(events.count - supplied.count)[...]
     batch.firstSeq = seq
-    batch.lines.reserveCapacity(events.count * 512)
+    if encode { batch.lines.reserveCapacity(events.count * 512) }
     for (i, event) in events.enumerated() {
       let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
       // `line` is the event's 1-based index in the batch (importers map it to their input's line).
@@ -75,7 +75,9 @@ extension Writer {
       }
       last = at
       let start = batch.lines.count
-      let hash = EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prevText: &prevText, to: &batch.lines)
+      let hash =
+        encode
+        ? EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prevText: &prevText, to: &batch.lines) : .zero
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,

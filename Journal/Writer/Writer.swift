@@ -131,6 +131,28 @@ public final class Writer {
     return batch.results
   }
 
+  /// What ``append(_:)`` would do with `events` — their seqs, ids already in
+  /// the journal, the recordedAt rules — checked under the lock against the
+  /// current head, without encoding or writing anything (hashes are not
+  /// computed: they are `.zero`). Throws what `append` would throw.
+  public func preview(_ events: [NewEvent], check: (BatchPreview) throws -> Void) throws {
+    guard !events.isEmpty else { return }
+    for (i, event) in events.enumerated() {
+      do {
+        try EnvelopeRules.check(event)
+      } catch {
+        var e = error
+        e.location?.line = i + 1
+        throw e
+      }
+    }
+    try lock.acquire()
+    defer { lock.release() }
+    try refresh()
+    let batch = try prepare(events, encode: false)
+    try check(BatchPreview(headSeq: batch.firstSeq - 1, results: batch.results))
+  }
+
   /// Seals the last segment now: rewrites it into large frames (verified, then
   /// swapped in atomically) and starts the next commit in a new segment.
   public func seal() throws(JournalError) {

@@ -55,6 +55,14 @@ struct IntegrityModel: Sendable, Equatable {
 
   func beginUndo() -> Undo { Undo(typeCount: typeOf.count, lastSeq: lastSeq, lastHash: lastHash) }
 
+  /// Makes room for `count` more events at once (large imports), so the tables grow once.
+  mutating func reserve(_ count: Int) {
+    guard count > 1000 else { return }
+    facts.reserveCapacity(facts.count + count)
+    originalDays.reserveCapacity(originalDays.count + count)
+    typeOf.reserveCapacity(typeOf.count + count)
+  }
+
   mutating func rollback(_ undo: Undo) {
     for (seq, fact) in undo.facts.reversed() { setFact(fact, at: seq) }
     for (seq, day) in undo.days.reversed() { originalDays[seq] = day }
@@ -112,9 +120,14 @@ struct IntegrityModel: Sendable, Equatable {
       return setFact(nil, at: target, undo: &undo)
     default:
       guard let day, let fact = IntegrityFact.of(type: type, data: data, day: day) else { return [] }
-      undo?.days.append((seq, originalDays[seq]))
+      // A new seq has no earlier fact or day: nothing to look up, only to insert.
+      undo?.days.append((seq, nil))
+      undo?.facts.append((seq, nil))
       originalDays[seq] = day
-      return setFact(fact, at: seq, undo: &undo)
+      facts[seq] = fact
+      let keys = fact.indexKeys
+      for k in keys { byKey[k, default: []].insert(seq) }
+      return Set(keys)
     }
   }
 }

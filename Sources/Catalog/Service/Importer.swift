@@ -1,4 +1,9 @@
+import Dispatch
 import Journal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `ess import`: a JSON Lines file as ONE all-or-nothing commit, or, with
 /// `dryRun`, every problem of every line without writing anything.
@@ -19,53 +24,84 @@ public enum Importer {
     public var alreadyPresent: Int { appended.filter(\.existed).count }
   }
 
-  /// Splits `input` into events. Blank lines are skipped; errors carry their line number.
-  /// With `collect`, every bad line is reported instead of stopping at the first.
+  /// Splits `input` into events, parsing and checking lines on every core.
+  /// Blank lines are skipped; errors carry their line number. With
+  /// `collect`, every bad line is reported instead of stopping at the first.
   static func events(
-    _ input: [UInt8], collect: Bool, progress: ((Int, Int) -> Void)?
+    _ input: [UInt8], collect: Bool, progress: (@Sendable (Int, Int) -> Void)?
   ) throws(CatalogError) -> (events: [NewEvent], lines: [Int], problems: [CatalogError], count: Int) {
     guard input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw CatalogError(.missingField, "The file is empty: there is nothing to import.", field: nil)
     }
-    var events: [NewEvent] = []
-    var lineNumbers: [Int] = []
-    var problems: [CatalogError] = []
+    // Pass 1 (cheap): where each non-blank line is.
+    var spans: [(line: Int, range: Range<Int>)] = []
     // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first line.
     var start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 0
     let total = input.count
-    while start < total {
-      var end = start
-      while end < total && input[end] != 0x0A { end += 1 }
-      line += 1
-      var slice = input[start..<end]
-      if slice.last == 0x0D { slice = slice.dropLast() }
-      if line % 20_000 == 0 { progress?(start, total) }
-      start = end + 1
-      if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-      do throws(CatalogError) {
-        if slice.count > EnvelopeRules.maxLineBytes {
-          throw CatalogError(
-            .invalidValue, "The line is \(slice.count) bytes long; an event may take at most \(EnvelopeRules.maxLineBytes) bytes.",
-            field: nil, line: line)
+    input.withUnsafeBufferPointer { b in
+      while start < total {
+        var end = start
+        while end < total && b[end] != 0x0A { end += 1 }
+        line += 1
+        var stop = end
+        if stop > start && b[stop - 1] == 0x0D { stop -= 1 }
+        var blank = true
+        for i in start..<stop where b[i] != 0x20 && b[i] != 0x09 {
+          blank = false
+          break
         }
-        var event = try ImportLine.parse(slice, line: line)
-        event = try Ledger.normalize(event)
-        events.append(event)
-        lineNumbers.append(line)
-      } catch {
-        let e = error.line == nil ? error.at(line: line) : error
-        if !collect { throw e }
-        problems.append(e)
+        if !blank { spans.append((line, start..<stop)) }
+        start = end + 1
       }
     }
+    // Pass 2: parse and check, one chunk per core, results merged in order.
+    let all = spans
+    let chunks = max(1, min(ProcessorCount.value, spans.count / 1000))
+    let box = ChunkResults(count: chunks)
+    let per = (spans.count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      var events: [NewEvent] = []
+      var lines: [Int] = []
+      var problems: [CatalogError] = []
+      let mine = all[min(all.count, c * per)..<min(all.count, (c + 1) * per)]
+      events.reserveCapacity(mine.count)
+      for (k, span) in mine.enumerated() {
+        if c == 0 && k % 20_000 == 0 { progress?(span.range.lowerBound * chunks, total) }
+        do throws(CatalogError) {
+          if span.range.count > EnvelopeRules.maxLineBytes {
+            throw CatalogError(
+              .invalidValue,
+              "The line is \(span.range.count) bytes long; an event may take at most \(EnvelopeRules.maxLineBytes) bytes.",
+              field: nil, line: span.line)
+          }
+          events.append(try Ledger.normalize(try ImportLine.parse(input[span.range], line: span.line)))
+          lines.append(span.line)
+        } catch {
+          problems.append(error.line == nil ? error.at(line: span.line) : error)
+          if !collect { break }
+        }
+      }
+      box.set(c, (events, lines, problems))
+    }
+    var events: [NewEvent] = []
+    var lines: [Int] = []
+    var problems: [CatalogError] = []
+    events.reserveCapacity(spans.count)
+    for c in 0..<chunks {
+      let r = box.get(c)
+      if !collect, let first = r.problems.first { throw first }
+      events += r.events
+      lines += r.lines
+      problems += r.problems
+    }
     progress?(total, total)
-    return (events, lineNumbers, problems, line)
+    return (events, lines, problems, line)
   }
 
   /// Imports `input` (JSON Lines) into the ledger's journal as one commit.
   public static func run(
-    _ input: [UInt8], into ledger: Ledger, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil
+    _ input: [UInt8], into ledger: Ledger, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> Report {
     var report = Report()
     let parsed = try events(input, collect: dryRun, progress: progress)
@@ -84,4 +120,32 @@ public enum Importer {
     }
     return report
   }
+}
+
+/// Per-chunk results of the parallel pass (each chunk writes only its own slot).
+final class ChunkResults: @unchecked Sendable {
+  private var slots: [([NewEvent], [Int], [CatalogError])?]
+  private let lock = NSLockFree()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ r: ([NewEvent], [Int], [CatalogError])) { lock.sync { slots[i] = r } }
+  func get(_ i: Int) -> (events: [NewEvent], lines: [Int], problems: [CatalogError]) {
+    let r = slots[i] ?? ([], [], [])
+    return (r.0, r.1, r.2)
+  }
+}
+
+/// A mutex without Foundation.
+final class NSLockFree: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func sync<T>(_ body: () -> T) -> T {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    return body()
+  }
+}
+
+enum ProcessorCount {
+  static let value: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }

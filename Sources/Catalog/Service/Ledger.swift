@@ -69,19 +69,14 @@ public final class Ledger {
     return e
   }
 
-  struct DryRunStop: Error {}
-
   /// Every integrity problem `events` would meet, without writing anything.
   /// Journal-level refusals (a reused id, a recordedAt going back) are thrown.
   func dryRun(_ events: [NewEvent], lines: [Int]) throws -> [CatalogError] {
     var problems: [CatalogError] = []
     do {
-      try writer.append(events) { preview in
+      try writer.preview(events) { preview in
         problems = try self.integrityProblems(events, preview, lines: lines)
-        throw DryRunStop()
       }
-    } catch is DryRunStop {
-      return problems
     } catch {
       throw Ledger.placed(error, lines: lines)
     }
@@ -137,16 +132,19 @@ public final class Ledger {
   func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]?) throws -> IntegrityModel.Undo {
     try catchUp(to: preview.headSeq)
     var undo: IntegrityModel.Undo? = model!.beginUndo()
+    model!.reserve(events.count)
     var touched: [String: Int] = [:]
-    for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
+    for i in events.indices where !preview.results[i].existed {
+      let result = preview.results[i]
       do {
-        try checkTarget(event, seq: result.seq)
+        try checkTarget(events[i], seq: result.seq)
       } catch {
         model!.rollback(undo!)
         throw locate(error, index: i, count: events.count, lines: lines)
       }
-      let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
-      let keys = model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo)
+      let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
+      let keys = model!.apply(
+        seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
       for k in keys where touched[k] == nil { touched[k] = i }
     }
     do {
@@ -161,19 +159,23 @@ public final class Ledger {
   /// Like ``checkIntegrity`` but collects every problem (one per key) and leaves the model as it was.
   func integrityProblems(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]) throws -> [CatalogError] {
     try catchUp(to: preview.headSeq)
-    var undo: IntegrityModel.Undo? = model!.beginUndo()
-    defer { model!.rollback(undo!) }
+    // Nothing to undo: the tentative model is dropped afterwards (the next use reloads it).
+    var undo: IntegrityModel.Undo? = nil
+    defer { model = nil }
+    model!.reserve(events.count)
     var problems: [CatalogError] = []
     var touched: [String: Int] = [:]
-    for (i, (event, result)) in zip(events, preview.results).enumerated() where !result.existed {
+    for i in events.indices where !preview.results[i].existed {
+      let result = preview.results[i]
       do {
-        try checkTarget(event, seq: result.seq)
+        try checkTarget(events[i], seq: result.seq)
       } catch {
         problems.append(locate(error, index: i, count: events.count, lines: lines))
         continue
       }
-      let day = ParisTime.validDate(of: event.occurredOn).map { Int32($0.daysSince1970) }
-      let keys = model!.apply(seq: result.seq, hash: result.hash, type: event.type, day: day, data: event.data, undo: &undo)
+      let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
+      let keys = model!.apply(
+        seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
       for k in keys where touched[k] == nil { touched[k] = i }
     }
     for key in touched.keys.sorted() {

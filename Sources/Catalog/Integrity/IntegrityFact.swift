@@ -27,6 +27,12 @@ struct IntegrityFact: Sendable, Equatable {
     }
   }
 
+  /// The types some integrity rule looks at.
+  static let keyedTypes: Set<String> = [
+    "pole.member-joined", "pole.member-left", "pole.board-elected", "okote.campaign-opened", "okote.campaign-closed",
+    "okote.pledge-made", "procurement.contract-awarded", "procurement.insertion-hours-reported",
+  ]
+
   /// The fact of a domain event whose data already passed the catalog's field
   /// rules; nil for types no integrity rule looks at.
   static func of(type: String, data: JSONValue, day: Int32) -> IntegrityFact? {

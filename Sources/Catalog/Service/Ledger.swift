@@ -129,7 +129,12 @@ public final class Ledger {
   /// then applies the new events tentatively and checks every touched rule.
   /// On success the model stays applied (the returned undo reverts it if the
   /// commit then fails).
-  func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]?) throws -> IntegrityModel.Undo {
+  func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]?) throws -> IntegrityModel.Undo? {
+    // No rule looks at these events (books counted, plenaries…): nothing to check,
+    // and the model folds them later, when a checked event needs it.
+    if events.allSatisfy({ !IntegrityFact.keyedTypes.contains($0.type) && !IntegrityModel.correctionTypes.contains($0.type) }) {
+      return nil
+    }
     try catchUp(to: preview.headSeq)
     var undo: IntegrityModel.Undo? = model!.beginUndo()
     model!.reserve(events.count)

@@ -130,7 +130,7 @@ struct LedgerTests {
     // From scratch (no checkpoint) and from the checkpoint: the same model.
     let fresh = try f.ledger()
     try FileManager.default.removeItem(atPath: f.path + "/index/integrity.ckpt")
-    try fresh.catchUp(to: 9)
+    try fresh.catchUp(to: decoded.lastSeq)
     #expect(fresh.model == decoded)
     // A damaged checkpoint is ignored: the rules still hold.
     var damaged = saved
@@ -143,7 +143,7 @@ struct LedgerTests {
     other.lastHash = .zero
     SideFile.write(other.encoded(), to: f.path + "/index/integrity.ckpt")
     let third = try f.ledger()
-    try third.catchUp(to: 9)
+    try third.catchUp(to: decoded.lastSeq)
     #expect(third.model?.lastHash == decoded.lastHash)
   }
 }

@@ -67,6 +67,9 @@ final class IdIndex {
       for name in closedNames where !mergedNames.contains(name) {
         let table = try closedTable(name)
         if merged == nil { merged = [:] }
+        // Grow geometrically (reserving the exact size each time would rehash again and again).
+        let needed = merged!.count + table.keys.count
+        if needed > merged!.capacity { merged!.reserveCapacity(max(needed, merged!.capacity * 2)) }
         table.forEach { k, s in merged![k] = s }
         mergedNames.insert(name)
       }

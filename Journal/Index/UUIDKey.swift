@@ -19,14 +19,24 @@ struct UUIDKey: Hashable, Comparable, Sendable {
 
   /// Parses `8-4-4-4-12` hex (either case).
   init?(_ text: some StringProtocol) {
-    self.init(utf8: Array(text.utf8)[...])
+    var s = String(text)
+    guard let key = s.withUTF8({ UUIDKey.parse($0) }) else { return nil }
+    self = key
   }
 
   init?(utf8 u: ArraySlice<UInt8>) {
+    guard let key = u.withUnsafeBufferPointer({ UUIDKey.parse($0) }) else { return nil }
+    self = key
+  }
+
+  /// No allocation: this runs for every id of every batch.
+  static func parse(_ u: UnsafeBufferPointer<UInt8>) -> UUIDKey? {
     guard u.count == 36 else { return nil }
-    var words: [UInt64] = [0, 0]
+    var hi: UInt64 = 0
+    var lo: UInt64 = 0
     var n = 0
-    for (i, c) in u.enumerated() {
+    for i in 0..<36 {
+      let c = u[i]
       if i == 8 || i == 13 || i == 18 || i == 23 {
         guard c == 45 else { return nil }
         continue
@@ -38,11 +48,10 @@ struct UUIDKey: Hashable, Comparable, Sendable {
       case 65...70: v = c - 55
       default: return nil
       }
-      words[n / 16] = words[n / 16] << 4 | UInt64(v)
+      if n < 16 { hi = hi << 4 | UInt64(v) } else { lo = lo << 4 | UInt64(v) }
       n += 1
     }
-    hi = words[0]
-    lo = words[1]
+    return UUIDKey(hi: hi, lo: lo)
   }
 
   var text: String {

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// The CLI's output on the bundled demo journal (fixed ids and times, so the
+/// same bytes everywhere) compared with files under `Golden/`. To accept a
+/// deliberate change: `ESS_UPDATE_GOLDEN=1 swift test --filter GoldenTests`, then review the diff.
+@Suite("CLI output (golden files)", .serialized)
+struct GoldenTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+  static let cases: [(name: String, arguments: [String])] = [
+    ("types", ["types"]),
+    ("types-pledge", ["types", "okote.pledge-made"]),
+    ("log-table", ["log", "--format", "table"]),
+    ("log-json-books", ["log", "--format", "json", "--type", "books.donation-counted"]),
+    ("show-3", ["show", "3"]),
+    ("stats", ["stats"]),
+    ("verify", ["verify"]),
+    ("export-csv-milestones", ["export", "--format", "csv", "--type", "milestone.reached"]),
+  ]
+
+  @Test(arguments: cases.indices)
+  func outputMatchesItsGoldenFile(_ i: Int) throws {
+    let (name, arguments) = Self.cases[i]
+    let ess = try #require(Corpus.essBinary())
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("ess-golden-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let journal = work.appendingPathComponent("demo").path
+    let demo = try Self.run(ess, ["demo", journal])
+    #expect(demo.status == 0)
+    let result = try Self.run(ess, arguments + (arguments.first == "types" ? [] : ["--journal", journal]))
+    #expect(result.status == 0, "\(name): \(result.stderr)")
+    let output = result.stdout.replacing(journal, with: "<journal>")
+    let file = Self.folder.appendingPathComponent(name + ".txt")
+    if ProcessInfo.processInfo.environment["ESS_UPDATE_GOLDEN"] == "1" {
+      try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+      try Data(output.utf8).write(to: file)
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(output == expected, "\(name): output differs from Golden/\(name).txt")
+  }
+
+  static func run(_ ess: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: ess)
+    p.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["ESS_JOURNAL"] = nil
+    environment["COLUMNS"] = "160"
+    p.environment = environment
+    p.standardInput = FileHandle.nullDevice
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+}

@@ -19,16 +19,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DD`; nil if malformed or if the date does not exist.
   public init?(iso text: some StringProtocol) {
-    let b = Array(text.utf8)
+    var s = String(text)
+    guard let parts = s.withUTF8({ CivilDate.parseISO($0) }) else { return nil }
+    self.init(year: parts.0, month: parts.1, day: parts.2)
+  }
+
+  /// `YYYY-MM-DD` → (year, month, day), without allocating (on every event's path).
+  static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-    var parts = [0, 0, 0]
-    for (i, range) in [0..<4, 5..<7, 8..<10].enumerated() {
-      for j in range {
+    func number(_ from: Int, _ to: Int) -> Int? {
+      var v = 0
+      for j in from..<to {
         guard b[j] >= 48 && b[j] <= 57 else { return nil }
-        parts[i] = parts[i] * 10 + Int(b[j] - 48)
+        v = v * 10 + Int(b[j] - 48)
       }
+      return v
     }
-    self.init(year: parts[0], month: parts[1], day: parts[2])
+    guard let y = number(0, 4), let m = number(5, 7), let d = number(8, 10) else { return nil }
+    return (y, m, d)
   }
 
   public init(daysSince1970 z0: Int64) {

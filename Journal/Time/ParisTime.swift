@@ -25,8 +25,8 @@ public enum ParisTime {
   /// The valid-time calendar date of an `occurredOn`: the date itself, or the
   /// Paris date of a date-time with offset. Nil if `text` is neither.
   public static func validDate(of text: String) -> CivilDate? {
+    if text.utf8.count == 10 { return CivilDate(iso: text) }
     let u = Array(text.utf8)
-    if u.count == 10 { return CivilDate(iso: text) }
     guard let instant = instant(of: u) else { return nil }
     return date(at: instant)
   }

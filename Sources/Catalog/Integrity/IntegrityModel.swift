@@ -73,11 +73,10 @@ struct IntegrityModel: Sendable, Equatable {
   }
 
   @discardableResult
-  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64, undo: inout Undo?) -> Set<String> {
+  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64, undo: inout Undo?) -> [String] {
     undo?.facts.append((seq, facts[seq]))
-    var keys = Set(facts[seq]?.indexKeys ?? [])
+    let keys = (facts[seq]?.indexKeys ?? []) + (fact?.indexKeys ?? [])
     setFact(fact, at: seq)
-    keys.formUnion(fact?.indexKeys ?? [])
     return keys
   }
 
@@ -99,7 +98,7 @@ struct IntegrityModel: Sendable, Equatable {
   @discardableResult
   mutating func apply(
     seq: UInt64, hash: ChainHash, type: String, day: Int32?, data: JSONValue, undo: inout Undo?
-  ) -> Set<String> {
+  ) -> [String] {
     recordType(type)
     lastSeq = seq
     lastHash = hash
@@ -127,7 +126,7 @@ struct IntegrityModel: Sendable, Equatable {
       facts[seq] = fact
       let keys = fact.indexKeys
       for k in keys { byKey[k, default: []].insert(seq) }
-      return Set(keys)
+      return keys
     }
   }
 }

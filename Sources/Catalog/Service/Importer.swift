@@ -104,12 +104,16 @@ public enum Importer {
     _ input: [UInt8], into ledger: Ledger, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> Report {
     var report = Report()
+    let t0 = Trace.now()
     let parsed = try events(input, collect: dryRun, progress: progress)
+    Trace.log("parse+check lines", since: t0)
     report.lines = parsed.count
     report.problems = parsed.problems
     guard !parsed.events.isEmpty else { return report }
     if dryRun {
+      let t1 = Trace.now()
       report.problems += try ledger.dryRun(parsed.events, lines: parsed.lines)
+      Trace.log("journal + integrity checks", since: t1)
       return report
     }
     do {
@@ -148,4 +152,20 @@ final class NSLockFree: @unchecked Sendable {
 
 enum ProcessorCount {
   static let value: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}
+
+/// `ESS_TRACE=1`: phase timings on standard error (for profiling imports).
+enum Trace {
+  static let on = getenv("ESS_TRACE") != nil
+  static func now() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+  }
+  static func log(_ what: String, since start: UInt64) {
+    guard on else { return }
+    let ms = Double(now() - start) / 1e6
+    var line = Array("ess trace: \(what) \(ms) ms\n".utf8)
+    _ = line.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+  }
 }

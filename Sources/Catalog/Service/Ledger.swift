@@ -74,7 +74,8 @@ public final class Ledger {
   func dryRun(_ events: [NewEvent], lines: [Int]) throws -> [CatalogError] {
     var problems: [CatalogError] = []
     do {
-      try writer.preview(events) { preview in
+      // `events` went through `normalize`, which checked every envelope.
+      try writer.preview(events, envelopesChecked: true) { preview in
         problems = try self.integrityProblems(events, preview, lines: lines)
       }
     } catch {
@@ -109,6 +110,7 @@ public final class Ledger {
       return e
     }
     e.version = type.version
+    e.type = type.type  // the catalog's own string: one copy shared by every event of the type
     e.data = try EventCatalog.validate(type: event.type, data: event.data)
     if IntegrityModel.correctionTypes.contains(event.type) {
       guard let reason = event.reason else {
@@ -163,6 +165,8 @@ public final class Ledger {
 
   /// Like ``checkIntegrity`` but collects every problem (one per key) and leaves the model as it was.
   func integrityProblems(_ events: [NewEvent], _ preview: BatchPreview, lines: [Int]) throws -> [CatalogError] {
+    let t0 = Trace.now()
+    defer { Trace.log("integrity fold and rules", since: t0) }
     try catchUp(to: preview.headSeq)
     // Nothing to undo: the tentative model is dropped afterwards (the next use reloads it).
     var undo: IntegrityModel.Undo? = nil

@@ -35,7 +35,7 @@ let package = Package(
       path: "Journal",
       exclude: ["FORMAT.md"]
     ),
-    .target(name: "Projections", dependencies: ["Journal"], path: "Projections"),
+    .target(name: "Projections", dependencies: ["Journal", "Catalog"], path: "Projections"),
     // The event catalog and the bundled seed history.
     .target(name: "Catalog", dependencies: ["Journal"], path: "Sources/Catalog"),
     .executableTarget(
@@ -49,6 +49,6 @@ let package = Package(
     .testTarget(name: "JournalTests", dependencies: ["Journal", "ess-stress"], path: "Tests/JournalTests"),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Journal"], path: "Tests/CatalogTests"),
     .testTarget(name: "CLITests", dependencies: ["ess"], path: "Tests/CLITests", exclude: ["BadInput"]),
-    .testTarget(name: "ProjectionsTests", dependencies: ["Projections"], path: "Tests/ProjectionsTests"),
+    .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Catalog", "Journal"], path: "Tests/ProjectionsTests"),
   ]
 )

@@ -5,7 +5,7 @@ import Projections
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create a journal holding the bundled ESS history, verify it and summarise it.",
+    abstract: "Create a journal holding the bundled ESS history and print its 2022 bilan.",
     discussion: "Example: ess demo /tmp/ess-demo")
 
   @Argument(help: "Where to create the demo journal (a new or empty folder).") var directory: String = "./ess-demo"
@@ -16,10 +16,10 @@ struct Demo: ParsableCommand {
       print(
         "Created \(directory) with \(result.appended) events of the bundled history (head seq \(result.head.seq), hash \(result.head.hash))."
       )
-      let summary = try Fold.run(JournalSummary.self, over: Reader(at: directory))
-      let report = try Verifier.verify(at: directory)
-      print(StatsText.render(summary, report))
-      print(VerifyText.render(report))
+      print("")
+      print(try BilanReader(journal: directory).bilan(year: 2022).text(language: .fr, markdown: false))
+      print("")
+      print("Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess log --journal \(directory)")
     }
   }
 }

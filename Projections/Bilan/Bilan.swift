@@ -1,0 +1,41 @@
+import Journal
+
+/// The bilan of one valid-time year, as known at a transaction-time cut
+/// (BILAN.md): every indicator, the year's milestones, and the exact
+/// history it was read from (`seq` and `hash` of the last event read).
+///
+/// ```swift
+/// let bilan = try BilanReader(journal: "journal").bilan(year: 2022, asKnownOn: "2023-03-31")
+/// print(bilan.json)
+/// ```
+public struct Bilan: Sendable, Equatable {
+  public var year: Int
+  /// The cut as given (`YYYY-MM-DD` or a date-time), nil for "everything".
+  public var asKnownOn: String?
+  public var journalSeq: UInt64
+  public var journalHash: ChainHash
+  public var indicators: [Indicator]
+  public var milestones: [BilanState.Milestone]
+
+  public struct Indicator: Sendable, Equatable {
+    public var key: String
+    public var value: Value
+    public var unit: Unit
+  }
+
+  public enum Unit: String, Sendable, Equatable {
+    case count, persons, hours, eur, share, number
+  }
+
+  /// An indicator's value: exact integers, exact cents, exact fractions.
+  public enum Value: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case cents(Int64)
+    /// numerator / denominator (denominator > 0).
+    case fraction(Int64, Int64)
+    case number(JSONNumber)
+  }
+
+  public func value(_ key: String) -> Value? { indicators.first { $0.key == key }?.value }
+}

@@ -1,0 +1,77 @@
+import Journal
+
+/// `ess history KEY --year Y`: how one indicator of one year evolved along
+/// transaction time, and why (BILAN.md, "Indicator history").
+///
+/// ```swift
+/// let h = try IndicatorHistory.read(journal: "journal", key: "procurement.insertion_hours", year: 2022)
+/// for c in h.changes { print(c.recordedAt, c.previous, "→", c.value, "seq", c.cause.seq) }
+/// ```
+public struct IndicatorHistory: Sendable, Equatable {
+  public var key: String
+  public var year: Int
+  public var changes: [Change]
+
+  public struct Change: Sendable, Equatable {
+    public var recordedAt: Timestamp
+    public var value: Bilan.Value
+    public var previous: Bilan.Value
+    public var cause: Cause
+  }
+
+  public struct Cause: Sendable, Equatable {
+    public var seq: UInt64
+    public var type: String
+    public var author: String
+    public var source: String?
+    public var reason: String?
+  }
+
+  /// Folds the whole journal once; events recorded at the same instant make at
+  /// most one change, caused by the last of them (by seq) that moved the value.
+  public static func read(journal path: String, key: String, year: Int) throws -> IndicatorHistory {
+    var state = BilanProjection.initial
+    func value() -> Bilan.Value {
+      state.figures.bilan(year: year, asKnownOn: nil, journalSeq: 0, journalHash: .zero).value(key) ?? .null
+    }
+    let empty = value()
+    guard empty != .null || key.hasPrefix("reported.") || BilanReader.isIndicatorKey(key) else {
+      throw JournalError(
+        .invalidInput,
+        "'\(key)' is not an indicator of the bilan; 'ess bilan \(year) --format csv' lists the keys (reported figures are reported.<indicator>).",
+        at: .init(field: "KEY"))
+    }
+    var history = IndicatorHistory(key: key, year: year, changes: [])
+    var groupStart = empty
+    var current = empty
+    var groupAt: Timestamp? = nil
+    var mover: Cause? = nil
+    func close() {
+      if let at = groupAt, let cause = mover, current != groupStart {
+        history.changes.append(Change(recordedAt: at, value: current, previous: groupStart, cause: cause))
+      }
+      groupStart = current
+      mover = nil
+    }
+    var it = try Reader(at: path).records()
+    while let r = try it.next() {
+      if r.recordedAt != groupAt {
+        close()
+        groupAt = r.recordedAt
+      }
+      let before = current
+      BilanProjection.apply(r, to: &state)
+      current = value()
+      if current != before { mover = Cause(seq: r.seq, type: r.type, author: r.author, source: r.source, reason: r.reason) }
+    }
+    close()
+    return history
+  }
+}
+
+extension BilanReader {
+  /// Whether `key` is one of the fixed indicators of BILAN.md.
+  public static func isIndicatorKey(_ key: String) -> Bool {
+    BilanState().bilan(year: 2000, asKnownOn: nil, journalSeq: 0, journalHash: .zero).value(key) != nil
+  }
+}

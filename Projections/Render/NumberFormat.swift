@@ -1,0 +1,43 @@
+/// Numbers for people: French (483 442 h ; 426,50 € ; 23 %) or English
+/// (483,442 h; €426.50; 23%).
+enum NumberFormat {
+  static func grouped(_ v: Int64, _ language: BilanLanguage) -> String {
+    let digits = String(v.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += language == .fr ? " " : "," }
+      out.append(c)
+    }
+    return (v < 0 ? "-" : "") + out
+  }
+
+  static func euros(_ cents: Int64, _ language: BilanLanguage) -> String {
+    let units = grouped(cents / 100, language)
+    let rest = cents.magnitude % 100
+    let decimals = rest < 10 ? "0\(rest)" : "\(rest)"
+    return language == .fr ? "\(units),\(decimals) €" : "€\(units).\(decimals)"
+  }
+
+  static func percent(_ n: Int64, _ d: Int64, _ language: BilanLanguage) -> String {
+    let p = (n * 200 / d + 1) / 2  // half-up to a whole percent
+    return language == .fr ? "\(p) %" : "\(p)%"
+  }
+
+  static func value(_ v: Bilan.Value, unit: Bilan.Unit, _ language: BilanLanguage) -> String {
+    switch v {
+    case .null: return "—"
+    case .integer(let i):
+      switch unit {
+      case .hours: return grouped(i, language) + " h"
+      default: return grouped(i, language)
+      }
+    case .cents(let c): return euros(c, language)
+    case .fraction(let n, let d): return percent(n, d, language)
+    case .number(let n):
+      let text = n.text
+      guard let dot = text.firstIndex(of: ".") else { return Int64(text).map { grouped($0, language) } ?? text }
+      let whole = Int64(text[..<dot]).map { grouped($0, language) } ?? String(text[..<dot])
+      return whole + (language == .fr ? "," : ".") + text[text.index(after: dot)...]
+    }
+  }
+}

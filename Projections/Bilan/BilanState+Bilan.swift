@@ -11,7 +11,9 @@ extension BilanState {
 
     var members: Int64 = 0
     for (_, history) in memberships {
-      let last = history.filter { $0.value.day <= endOfYear }.max { ($0.value.day, $0.value.timeOfDay, $0.key) < ($1.value.day, $1.value.timeOfDay, $1.key) }
+      let last = history.filter { $0.value.day <= endOfYear }.max {
+        ($0.value.day, $0.value.timeOfDay, $0.key) < ($1.value.day, $1.value.timeOfDay, $1.key)
+      }
       if last?.value.joined == true { members += 1 }
     }
     add("pole.members_at_year_end", .integer(members), .count)

@@ -64,7 +64,8 @@ public struct BilanState: Sendable, Equatable {
       memberships[str("memberId"), default: [:]][e.seq] =
         sign > 0 ? Membership(day: e.day, timeOfDay: e.timeOfDay, joined: joined) : nil
     case "pole.board-elected":
-      boards[e.seq] = sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: Int64(d["memberIds"]?.arrayValue?.count ?? 0)) : nil
+      boards[e.seq] =
+        sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: Int64(d["memberIds"]?.arrayValue?.count ?? 0)) : nil
     case "pole.general-assembly-held":
       years[y, default: .init()].generalAssemblies += sign
     case "conseil.plenary-held":

@@ -8,7 +8,8 @@ extension IndicatorHistory {
         "seq": .number(JSONNumber(Int64(c.cause.seq))), "type": .string(c.cause.type), "author": .string(c.cause.author),
         "source": c.cause.source.map { .string($0) } ?? .null, "reason": c.cause.reason.map { .string($0) } ?? .null,
       ]
-      return "{\"recordedAt\":\"\(c.recordedAt)\",\"value\":\(c.value.json.canonicalString),\"previous\":\(c.previous.json.canonicalString),\"cause\":\(JSONValue.object(cause).canonicalString)}"
+      return
+        "{\"recordedAt\":\"\(c.recordedAt)\",\"value\":\(c.value.json.canonicalString),\"previous\":\(c.previous.json.canonicalString),\"cause\":\(JSONValue.object(cause).canonicalString)}"
     }.joined(separator: ",")
     return out + "]}"
   }
@@ -18,7 +19,8 @@ extension IndicatorHistory {
     let label = BilanLabels.label(key, language)
     var out = [fr ? "\(label) (\(key)), année \(year) :" : "\(label) (\(key)), year \(year):"]
     if changes.isEmpty { out.append(fr ? "  aucun changement enregistré." : "  no change recorded.") }
-    let unit = BilanState().bilan(year: year, asKnownOn: nil, journalSeq: 0, journalHash: .zero).indicators.first { $0.key == key }?.unit ?? .number
+    let unit =
+      BilanState().bilan(year: year, asKnownOn: nil, journalSeq: 0, journalHash: .zero).indicators.first { $0.key == key }?.unit ?? .number
     for c in changes {
       let from = NumberFormat.value(c.previous, unit: unit, language)
       let to = NumberFormat.value(c.value, unit: unit, language)

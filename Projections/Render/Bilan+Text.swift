@@ -6,7 +6,8 @@ extension Bilan {
   public func text(language: BilanLanguage, markdown: Bool) -> String {
     let fr = language == .fr
     var out: [String] = []
-    let title = fr ? "Bilan \(year) de l'économie sociale et solidaire — Strasbourg" : "\(year) social and solidarity economy report — Strasbourg"
+    let title =
+      fr ? "Bilan \(year) de l'économie sociale et solidaire — Strasbourg" : "\(year) social and solidarity economy report — Strasbourg"
     out.append(markdown ? "# \(title)" : title)
     if !markdown { out.append(String(repeating: "=", count: title.count)) }
     if let asKnownOn {

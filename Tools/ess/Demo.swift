@@ -19,7 +19,9 @@ struct Demo: ParsableCommand {
       print("")
       print(try BilanReader(journal: directory).bilan(year: 2022).text(language: .fr, markdown: false))
       print("")
-      print("Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess log --journal \(directory)")
+      print(
+        "Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess log --journal \(directory)"
+      )
     }
   }
 }

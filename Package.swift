@@ -37,7 +37,7 @@ let package = Package(
     ),
     .target(name: "Projections", dependencies: ["Journal", "Catalog"], path: "Projections"),
     // The event catalog and the bundled seed history.
-    .target(name: "Catalog", dependencies: ["Journal"], path: "Sources/Catalog"),
+    .target(name: "Catalog", dependencies: ["Journal"], path: "Sources/Catalog", exclude: ["Seed/genseed.py"]),
     .executableTarget(
       name: "ess",
       dependencies: ["Journal", "Projections", "Catalog", .product(name: "ArgumentParser", package: "swift-argument-parser")],

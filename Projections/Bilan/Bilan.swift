@@ -24,7 +24,7 @@ public struct Bilan: Sendable, Equatable {
   }
 
   public enum Unit: String, Sendable, Equatable {
-    case count, persons, hours, eur, share, number
+    case count, persons, hours, eur, share, percent, number
   }
 
   /// An indicator's value: exact integers, exact cents, exact fractions.

@@ -64,7 +64,15 @@ extension BilanState {
     add("marcheoff.revenue_eur", revenue.map { .cents($0) } ?? .null, .eur)
     for (key, values) in (reported[year] ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard let latest = values.values.max(by: { $0.order < $1.order }) else { continue }
-      add(key, latest.value.numberValue.map { .number($0) } ?? .null, .number)
+      let unit: Bilan.Unit =
+        switch latest.value["unit"]?.stringValue {
+        case "persons": .persons
+        case "hours": .hours
+        case "EUR": .eur
+        case "percent": .percent
+        default: .number
+        }
+      add(key, latest.value["value"]?.numberValue.map { .number($0) } ?? .null, unit)
     }
     let stones = (milestones[year] ?? [:]).values.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
     return Bilan(

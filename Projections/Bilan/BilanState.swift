@@ -13,7 +13,7 @@ public struct BilanState: Sendable, Equatable {
   public var boards: [UInt64: Stamped<Int64>] = [:]
   /// edition → seq → report.
   public var marcheOff: [Int: [UInt64: Stamped<JSONValue>]] = [:]
-  /// year → key (`reported.<indicator>[.<scope>]`) → seq → value.
+  /// year → key (`reported.<indicator>[.<scope>]`) → seq → the report's data (value, unit).
   public var reported: [Int: [String: [UInt64: Stamped<JSONValue>]]] = [:]
   /// year → seq → milestone.
   public var milestones: [Int: [UInt64: Milestone]] = [:]
@@ -125,7 +125,7 @@ public struct BilanState: Sendable, Equatable {
       var key = "reported." + str("indicator")
       if let scope = d["scope"]?.stringValue { key += "." + scope }
       reported[y, default: [:]][key, default: [:]][e.seq] =
-        sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: d["value"] ?? .null) : nil
+        sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: d) : nil
     case "milestone.reached":
       milestones[y, default: [:]][e.seq] =
         sign > 0

@@ -35,9 +35,20 @@ enum NumberFormat {
     case .fraction(let n, let d): return percent(n, d, language)
     case .number(let n):
       let text = n.text
-      guard let dot = text.firstIndex(of: ".") else { return Int64(text).map { grouped($0, language) } ?? text }
-      let whole = Int64(text[..<dot]).map { grouped($0, language) } ?? String(text[..<dot])
-      return whole + (language == .fr ? "," : ".") + text[text.index(after: dot)...]
+      var shown: String
+      if let dot = text.firstIndex(of: ".") {
+        let whole = Int64(text[..<dot]).map { grouped($0, language) } ?? String(text[..<dot])
+        shown = whole + (language == .fr ? "," : ".") + text[text.index(after: dot)...]
+      } else {
+        shown = Int64(text).map { grouped($0, language) } ?? text
+      }
+      switch unit {
+      case .hours: return shown + " h"
+      case .eur: return language == .fr ? shown + " €" : "€" + shown
+      case .percent: return language == .fr ? shown + " %" : shown + "%"
+      case .persons: return shown + (language == .fr ? " personnes" : " people")
+      default: return shown
+      }
     }
   }
 }

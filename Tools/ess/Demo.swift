@@ -14,7 +14,7 @@ struct Demo: ParsableCommand {
     try Failure.run {
       let result = try Catalog.Demo.materialise(at: directory)
       print(
-        "Created \(directory) with \(result.appended) events of the bundled history (head seq \(result.head.seq), hash \(result.head.hash))."
+        "Created \(directory): \(result.appended) events of the bundled history in \(result.commits) commits (head seq \(result.head.seq), hash \(result.head.hash))."
       )
       print("")
       print(try BilanReader(journal: directory).bilan(year: 2022).text(language: .fr, markdown: false))

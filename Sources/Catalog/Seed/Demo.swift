@@ -1,28 +1,32 @@
 import Journal
 
-/// `ess demo`: materialises the bundled history as a real journal, each
-/// event appended through the writer with a transaction time as if it had
-/// been entered the day after it happened.
+/// `ess demo`: materialises the bundled history as a real journal, appended
+/// through the ledger (every catalog and integrity rule checked) with the
+/// recording times of the history — events recorded at the same instant
+/// (one import of the time) form one commit.
 public enum Demo {
   public struct Result: Sendable {
     public var appended: Int
+    public var commits: Int
     public var head: (seq: UInt64, hash: ChainHash)
   }
 
-  /// Creates a journal at `path` (new or empty folder) holding ``SeedHistory/events``.
+  /// Creates a journal at `path` (a new or empty folder) holding ``SeedHistory``.
   public static func materialise(at path: String) throws -> Result {
     try Writer.create(at: path)
     let ledger = try Ledger(journal: path)
-    var events = SeedHistory.events.sorted { $0.occurredOn < $1.occurredOn }
-    for i in events.indices {
-      // Fixed ids, so the demo journal (and its hashes) is the same on every machine.
-      let n = String(i + 1)
-      events[i].id = "5eed0000-0000-4000-8000-" + String(repeating: "0", count: 12 - n.count) + n
-      let day = CivilDate(iso: events[i].occurredOn.prefix(10))!
-      events[i].recordedAt = Timestamp(millisecondsSince1970: (day.daysSince1970 + 1) * 86_400_000 + 9 * 3_600_000)
+    let events = try SeedHistory.events()
+    var result = Result(appended: 0, commits: 0, head: (0, .zero))
+    var start = 0
+    while start < events.count {
+      var end = start + 1
+      while end < events.count && events[end].recordedAt == events[start].recordedAt { end += 1 }
+      let done = try ledger.append(Array(events[start..<end]))
+      result.appended += done.count
+      result.commits += 1
+      if let last = done.last { result.head = (last.seq, last.hash) }
+      start = end
     }
-    var last: Appended? = nil
-    for event in events { last = try ledger.append([event]).last }
-    return Result(appended: events.count, head: (last?.seq ?? 0, last?.hash ?? .zero))
+    return result
   }
 }

@@ -1,25 +1,40 @@
 import Journal
 
 /// The bilan's fold: the correction machinery, then the domain figures.
-/// `apply` is pure — folding the journal in parts equals folding it at once.
-public enum BilanProjection: Projection {
+/// `apply` is pure — no I/O, no clock: the records a correction refers to
+/// come from `lookup` — and folding the journal in parts equals folding it at once.
+public enum BilanProjection {
   public struct State: Sendable, Equatable {
     public var history = EffectiveHistory()
     public var figures = BilanState()
-    /// The last event folded (the history the bilan names).
-    public var seq: UInt64 = 0
-    public var hash: ChainHash = .zero
+    /// The last event folded: the history a bilan names.
+    public var last: Record? = nil
+    public var seq: UInt64 { last?.seq ?? 0 }
+    public var hash: ChainHash { last?.hash ?? .zero }
     public init() {}
   }
 
   public static var initial: State { State() }
 
-  public static func apply(_ record: Record, to state: inout State) {
-    let data = (try? record.data()) ?? .object([:])
-    let changes = state.history.apply(
-      seq: record.seq, type: record.type, version: record.version, occurredOn: record.occurredOn, data: data)
-    for change in changes { state.figures.apply(change) }
-    state.seq = record.seq
-    state.hash = record.hash
+  public static func apply(_ record: Record, lookup: (UInt64) throws -> Record, to state: inout State) rethrows {
+    for change in try state.history.apply(record, lookup: lookup) { state.figures.apply(change) }
+    state.last = record
+  }
+}
+
+/// Records by seq from a journal, for corrections met while folding (they
+/// are rare; the last segment read is kept by the reader's iterator).
+public final class RecordLookup {
+  let reader: Reader
+  var cache: [UInt64: Record] = [:]
+
+  public init(_ reader: Reader) { self.reader = reader }
+
+  public func record(_ seq: UInt64) throws -> Record {
+    if let r = cache[seq] { return r }
+    let r = try reader.record(seq: seq)
+    if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
+    cache[seq] = r
+    return r
   }
 }

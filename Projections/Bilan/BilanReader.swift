@@ -29,10 +29,12 @@ public struct BilanReader: Sendable {
   /// The fold of every event recorded before `limit` (all events if nil).
   public func state(recordedBefore limit: Timestamp? = nil) throws -> BilanProjection.State {
     var state = BilanProjection.initial
-    var it = try Reader(at: path).records()
+    let reader = try Reader(at: path)
+    let lookup = RecordLookup(reader)
+    var it = try reader.records()
     while let r = try it.next() {
       if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
-      BilanProjection.apply(r, to: &state)
+      try BilanProjection.apply(r, lookup: lookup.record, to: &state)
     }
     return state
   }

@@ -54,25 +54,26 @@ extension BilanState {
     add("books.donated_total_eur", .cents(total * 10), .eur)
     let edition = marcheOff[year]?.values.max { $0.order < $1.order }?.value
     func field(_ k: String) -> Bilan.Value {
-      guard let n = edition?[k]?.numberValue else { return .null }
-      return .integer(n.int64Value ?? 0)
+      guard let n = edition?.int64(k) else { return .null }
+      return .integer(n)
     }
     add("marcheoff.exhibitors", field("exhibitors"), .count)
     add("marcheoff.partners", field("partners"), .count)
     add("marcheoff.events", field("eventsCount"), .count)
-    let revenue = edition?["revenueEUR"]?.numberValue.flatMap { $0.scaled(by: 2) }
+    let revenue = edition?.scaled("revenueEUR", by: 2)
     add("marcheoff.revenue_eur", revenue.map { .cents($0) } ?? .null, .eur)
     for (key, values) in (reported[year] ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard let latest = values.values.max(by: { $0.order < $1.order }) else { continue }
       let unit: Bilan.Unit =
-        switch latest.value["unit"]?.stringValue {
+        switch latest.value.string("unit") {
         case "persons": .persons
         case "hours": .hours
         case "EUR": .eur
         case "percent": .percent
         default: .number
         }
-      add(key, latest.value["value"]?.numberValue.map { .number($0) } ?? .null, unit)
+      let number = latest.value.raw("value").flatMap { JSONNumber(literal: String(decoding: $0, as: UTF8.self)) }
+      add(key, number.map { .number($0) } ?? .null, unit)
     }
     let stones = (milestones[year] ?? [:]).values.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
     return Bilan(

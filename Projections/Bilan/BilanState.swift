@@ -12,9 +12,9 @@ public struct BilanState: Sendable, Equatable {
   /// seq → board election.
   public var boards: [UInt64: Stamped<Int64>] = [:]
   /// edition → seq → report.
-  public var marcheOff: [Int: [UInt64: Stamped<JSONValue>]] = [:]
+  public var marcheOff: [Int: [UInt64: Stamped<JSONObjectView>]] = [:]
   /// year → key (`reported.<indicator>[.<scope>]`) → seq → the report's data (value, unit).
-  public var reported: [Int: [String: [UInt64: Stamped<JSONValue>]]] = [:]
+  public var reported: [Int: [String: [UInt64: Stamped<JSONObjectView>]]] = [:]
   /// year → seq → milestone.
   public var milestones: [Int: [UInt64: Milestone]] = [:]
 
@@ -53,10 +53,10 @@ public struct BilanState: Sendable, Equatable {
   mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     let d = e.data
     let y = e.year
-    func int(_ k: String) -> Int64 { d[k]?.numberValue?.int64Value ?? 0 }
-    func cents(_ k: String) -> Int64 { d[k]?.numberValue.flatMap { Euros(json: $0) }?.cents ?? 0 }
-    func flag(_ k: String) -> Int64 { d[k]?.boolValue == true ? 1 : 0 }
-    func str(_ k: String) -> String { d[k]?.stringValue ?? "" }
+    func int(_ k: String) -> Int64 { d.int64(k) ?? 0 }
+    func cents(_ k: String) -> Int64 { d.scaled(k, by: 2) ?? 0 }
+    func flag(_ k: String) -> Int64 { d.bool(k) == true ? 1 : 0 }
+    func str(_ k: String) -> String { d.string(k) ?? "" }
     switch e.type {
     case "pole.member-joined", "pole.member-left":
       let joined = e.type == "pole.member-joined"
@@ -65,7 +65,7 @@ public struct BilanState: Sendable, Equatable {
         sign > 0 ? Membership(day: e.day, timeOfDay: e.timeOfDay, joined: joined) : nil
     case "pole.board-elected":
       boards[e.seq] =
-        sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: Int64(d["memberIds"]?.arrayValue?.count ?? 0)) : nil
+        sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: Int64(d.strings("memberIds")?.count ?? 0)) : nil
     case "pole.general-assembly-held":
       years[y, default: .init()].generalAssemblies += sign
     case "conseil.plenary-held":
@@ -123,7 +123,7 @@ public struct BilanState: Sendable, Equatable {
       marcheOff[edition, default: [:]][e.seq] = sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: d) : nil
     case "indicator.reported":
       var key = "reported." + str("indicator")
-      if let scope = d["scope"]?.stringValue { key += "." + scope }
+      if let scope = d.string("scope") { key += "." + scope }
       reported[y, default: [:]][key, default: [:]][e.seq] =
         sign > 0 ? Stamped(day: e.day, timeOfDay: e.timeOfDay, seq: e.seq, value: d) : nil
     case "milestone.reached":

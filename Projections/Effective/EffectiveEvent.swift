@@ -9,7 +9,8 @@ public struct EffectiveEvent: Sendable, Equatable {
   public var day: Int32
   /// Milliseconds into that day when `occurredOn` is a date-time (ties: "the latest by valid time").
   public var timeOfDay: Int32
-  public var data: JSONValue
+  /// Its data, read from the canonical bytes (no JSON tree is built).
+  public var data: JSONObjectView
 
   public var year: Int { CivilDate(daysSince1970: Int64(day)).year }
 

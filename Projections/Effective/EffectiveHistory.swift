@@ -1,68 +1,74 @@
 import Catalog
 import Journal
 
-/// The correction machinery, written once: folds records (domain events,
+/// The correction machinery, written once: turns records (domain events,
 /// `event.corrected`, `event.retracted`) into ``EffectiveChange``s, so that
 /// every projection is correction-aware without code of its own. Old schema
 /// versions are upcast by the catalog on the way.
 ///
+/// Its state is small — which events were amended, and by which record — so
+/// memory stays flat in the journal's size: when a correction arrives, the
+/// target's previous version is rebuilt from the records `lookup` gives
+/// (the journal's own bytes); the fold itself does no I/O.
+///
 /// ```swift
 /// var history = EffectiveHistory()
-/// for change in history.apply(record) { bilan.apply(change) }
+/// for change in try history.apply(record, lookup: { try reader.record(seq: $0) }) { figures.apply(change) }
 /// ```
 public struct EffectiveHistory: Sendable, Equatable {
-  /// The version of each domain event as it counts now (nil: retracted).
-  var current: [UInt64: EffectiveEvent] = [:]
-  /// Each domain event's own valid time (a correction without `occurredOn` keeps it).
-  var original: [UInt64: ValidTime] = [:]
-  /// Domain events ever seen, with their type (correction targets).
-  var types: [UInt64: String] = [:]
+  /// Amended domain event → the seq of the record that defines its current version.
+  var amendedBy: [UInt64: UInt64] = [:]
 
   public init() {}
 
-  struct ValidTime: Sendable, Equatable {
-    var day: Int32
-    var timeOfDay: Int32
-  }
+  public static let correctionTypes: Set<String> = ["event.corrected", "event.retracted"]
 
   /// The changes `record` makes to what counts.
-  public mutating func apply(seq: UInt64, type: String, version: Int, occurredOn: String, data: JSONValue) -> [EffectiveChange] {
-    switch type {
-    case "event.corrected":
-      guard let target = data["target"]?.numberValue?.int64Value.map(UInt64.init), let targetType = types[target],
-        let own = original[target]
-      else { return [] }
-      var changes: [EffectiveChange] = []
-      if let old = current[target] { changes.append(.removed(old)) }
-      let time = (data["occurredOn"]?.stringValue).flatMap(EffectiveEvent.validTime) ?? (day: own.day, timeOfDay: own.timeOfDay)
-      // The replacement data was checked against the target type's version of its day: the current one.
-      let new = EffectiveEvent(
-        seq: target, type: targetType, day: time.day, timeOfDay: time.timeOfDay, data: data["data"] ?? .object([:]))
-      current[target] = new
-      changes.append(.added(new))
-      return changes
-    case "event.retracted":
-      guard let target = data["target"]?.numberValue?.int64Value.map(UInt64.init), let old = current[target] else { return [] }
-      current[target] = nil
-      return [.removed(old)]
-    default:
-      guard let time = EffectiveEvent.validTime(occurredOn) else { return [] }
-      types[seq] = type
-      original[seq] = ValidTime(day: time.day, timeOfDay: time.timeOfDay)
-      let event = EffectiveEvent(seq: seq, type: type, day: time.day, timeOfDay: time.timeOfDay, data: upcast(type, data, version))
-      current[seq] = event
-      return [.added(event)]
+  public mutating func apply(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
+    guard EffectiveHistory.correctionTypes.contains(record.type) else {
+      return EffectiveHistory.original(record).map { [.added($0)] } ?? []
     }
+    let data = JSONObjectView(record.dataBytes)
+    guard let target = data.int64("target").map(UInt64.init), target < record.seq else { return [] }
+    let targetRecord = try lookup(target)
+    guard !EffectiveHistory.correctionTypes.contains(targetRecord.type) else { return [] }
+    let before = try amendedBy[target].map(lookup)
+    var changes: [EffectiveChange] = []
+    if let old = EffectiveHistory.version(of: targetRecord, definedBy: before) { changes.append(.removed(old)) }
+    amendedBy[target] = record.seq
+    if let new = EffectiveHistory.version(of: targetRecord, definedBy: record) { changes.append(.added(new)) }
+    return changes
+  }
+
+  /// A domain event as first recorded (its data upcast to the current schema).
+  static func original(_ r: Record) -> EffectiveEvent? {
+    guard let time = EffectiveEvent.validTime(r.occurredOn) else { return nil }
+    return EffectiveEvent(
+      seq: r.seq, type: r.type, day: time.day, timeOfDay: time.timeOfDay, data: upcast(r.type, JSONObjectView(r.dataBytes), r.version))
+  }
+
+  /// The version of `target` that `amendment` (a correction or retraction, or
+  /// nil for none) makes current; nil when retracted.
+  static func version(of target: Record, definedBy amendment: Record?) -> EffectiveEvent? {
+    guard let amendment else { return original(target) }
+    guard amendment.type == "event.corrected", let own = EffectiveEvent.validTime(target.occurredOn) else { return nil }
+    let data = JSONObjectView(amendment.dataBytes)
+    let time = data.string("occurredOn").flatMap(EffectiveEvent.validTime) ?? own
+    // The replacement data was checked against the target type's current version when recorded.
+    return EffectiveEvent(
+      seq: target.seq, type: target.type, day: time.day, timeOfDay: time.timeOfDay,
+      data: data.object("data") ?? JSONObjectView(Array("{}".utf8)[...]))
   }
 
   /// Data of an older schema version, brought to the current one (unchanged if it cannot be).
-  func upcast(_ type: String, _ data: JSONValue, _ version: Int) -> JSONValue {
-    guard let t = EventCatalog.type(named: type), version < t.version else { return data }
-    var d = data
+  static func upcast(_ type: String, _ data: JSONObjectView, _ version: Int) -> JSONObjectView {
+    guard let t = EventCatalog.type(named: type), version < t.version, var d = try? JSONParser.parse(data.bytes) else {
+      return data
+    }
     for v in version..<t.version {
       guard let next = try? t.upcast(d, fromVersion: v) else { return data }
       d = next
     }
-    return d
+    return JSONObjectView(d.canonicalBytes()[...])
   }
 }

@@ -53,14 +53,16 @@ public struct IndicatorHistory: Sendable, Equatable {
       groupStart = current
       mover = nil
     }
-    var it = try Reader(at: path).records()
+    let reader = try Reader(at: path)
+    let lookup = RecordLookup(reader)
+    var it = try reader.records()
     while let r = try it.next() {
       if r.recordedAt != groupAt {
         close()
         groupAt = r.recordedAt
       }
       let before = current
-      BilanProjection.apply(r, to: &state)
+      try BilanProjection.apply(r, lookup: lookup.record, to: &state)
       current = value()
       if current != before { mover = Cause(seq: r.seq, type: r.type, author: r.author, source: r.source, reason: r.reason) }
     }

@@ -1,0 +1,118 @@
+/// A read-only view of a JSON object's members, read straight from its
+/// canonical bytes (as the journal stores `data`) without building a
+/// ``JSONValue`` tree: the fast path of projections, which read a few fields
+/// of every event.
+///
+/// ```swift
+/// let data = JSONObjectView(record.dataBytes)
+/// data.int64("insertionHours")   // 12500
+/// data.scaled("amountEUR", by: 2) // cents
+/// ```
+public struct JSONObjectView: Sendable, Equatable {
+  public let bytes: ArraySlice<UInt8>
+
+  public init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+  /// The bytes of the value of `key` (a top-level member), or nil.
+  public func raw(_ key: String) -> ArraySlice<UInt8>? {
+    var k = key
+    return k.withUTF8 { want -> ArraySlice<UInt8>? in
+      var i = bytes.startIndex
+      let end = bytes.endIndex
+      guard i < end, bytes[i] == 0x7B else { return nil }
+      i += 1
+      while i < end, bytes[i] == 0x22 {
+        // The key (canonical keys have no escapes in practice; compare raw bytes).
+        let keyStart = i + 1
+        var j = keyStart
+        while j < end, bytes[j] != 0x22 { j += bytes[j] == 0x5C ? 2 : 1 }
+        guard j < end else { return nil }
+        let matches = j - keyStart == want.count && bytes[keyStart..<j].elementsEqual(want)
+        let valueStart = j + 2  // skip `":`
+        guard let valueEnd = JSONObjectView.skipValue(bytes, from: valueStart) else { return nil }
+        if matches { return bytes[valueStart..<valueEnd] }
+        i = valueEnd
+        if i < end, bytes[i] == 0x2C { i += 1 } else { break }
+      }
+      return nil
+    }
+  }
+
+  public func int64(_ key: String) -> Int64? {
+    guard let r = raw(key), let first = r.first, first == 0x2D || (first >= 0x30 && first <= 0x39) else { return nil }
+    var v: Int64 = 0
+    var negative = false
+    for b in r {
+      if b == 0x2D {
+        negative = true
+        continue
+      }
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      v = v &* 10 &+ Int64(b - 0x30)
+    }
+    return negative ? -v : v
+  }
+
+  /// A decimal number × 10^power, exactly (e.g. euros → cents with power 2); nil if not exact.
+  public func scaled(_ key: String, by power: Int) -> Int64? {
+    guard let r = raw(key), let n = JSONNumber(literal: String(decoding: r, as: UTF8.self)) else { return nil }
+    return n.scaled(by: power)
+  }
+
+  public func bool(_ key: String) -> Bool? {
+    guard let r = raw(key), let first = r.first else { return nil }
+    return first == 0x74 ? true : first == 0x66 ? false : nil
+  }
+
+  public func string(_ key: String) -> String? {
+    guard let r = raw(key), r.first == 0x22, r.count >= 2 else { return nil }
+    let inner = r.dropFirst().dropLast()
+    if !inner.contains(0x5C) { return String(decoding: inner, as: UTF8.self) }
+    if case .string(let s)? = try? JSONParser.parse(r) { return s }
+    return nil
+  }
+
+  /// The elements of an array of strings.
+  public func strings(_ key: String) -> [String]? {
+    guard let r = raw(key), case .array(let items)? = try? JSONParser.parse(r) else { return nil }
+    return items.compactMap(\.stringValue)
+  }
+
+  /// A nested object.
+  public func object(_ key: String) -> JSONObjectView? {
+    guard let r = raw(key), r.first == 0x7B else { return nil }
+    return JSONObjectView(r)
+  }
+
+  /// The end of the JSON value starting at `i` (exclusive), or nil if malformed.
+  static func skipValue(_ b: ArraySlice<UInt8>, from start: Int) -> Int? {
+    var i = start
+    let end = b.endIndex
+    guard i < end else { return nil }
+    switch b[i] {
+    case 0x22:
+      i += 1
+      while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+      return i < end ? i + 1 : nil
+    case 0x7B, 0x5B:
+      var depth = 0
+      while i < end {
+        switch b[i] {
+        case 0x22:
+          i += 1
+          while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+        case 0x7B, 0x5B: depth += 1
+        case 0x7D, 0x5D:
+          depth -= 1
+          if depth == 0 { return i + 1 }
+        default: break
+        }
+        i += 1
+      }
+      return nil
+    default:
+      while i < end, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x5D { i += 1 }
+      return i
+    }
+  }
+}

@@ -16,25 +16,68 @@ public struct JSONObjectView: Sendable, Equatable {
   /// The bytes of the value of `key` (a top-level member), or nil.
   public func raw(_ key: String) -> ArraySlice<UInt8>? {
     var k = key
-    return k.withUTF8 { want -> ArraySlice<UInt8>? in
-      var i = bytes.startIndex
-      let end = bytes.endIndex
-      guard i < end, bytes[i] == 0x7B else { return nil }
+    guard let range = k.withUTF8({ want in bytes.withUnsafeBufferPointer { JSONObjectView.find(want, in: $0) } }) else {
+      return nil
+    }
+    return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+  }
+
+  /// The value range (relative to `b`) of member `want`, scanning the object's members in order.
+  static func find(_ want: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var i = 0
+    let end = b.count
+    guard end > 0, b[0] == 0x7B else { return nil }
+    i = 1
+    while i < end, b[i] == 0x22 {
+      let keyStart = i + 1
+      var j = keyStart
+      while j < end, b[j] != 0x22 { j += b[j] == 0x5C ? 2 : 1 }
+      guard j < end else { return nil }
+      var matches = j - keyStart == want.count
+      if matches {
+        for n in 0..<want.count where b[keyStart + n] != want[n] {
+          matches = false
+          break
+        }
+      }
+      let valueStart = j + 2  // skip `":`
+      guard let valueEnd = skip(b, from: valueStart) else { return nil }
+      if matches { return valueStart..<valueEnd }
+      i = valueEnd
+      if i < end, b[i] == 0x2C { i += 1 } else { break }
+    }
+    return nil
+  }
+
+  /// The end of the JSON value starting at `start` (exclusive), or nil if malformed.
+  static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var i = start
+    let end = b.count
+    guard i < end else { return nil }
+    switch b[i] {
+    case 0x22:
       i += 1
-      while i < end, bytes[i] == 0x22 {
-        // The key (canonical keys have no escapes in practice; compare raw bytes).
-        let keyStart = i + 1
-        var j = keyStart
-        while j < end, bytes[j] != 0x22 { j += bytes[j] == 0x5C ? 2 : 1 }
-        guard j < end else { return nil }
-        let matches = j - keyStart == want.count && bytes[keyStart..<j].elementsEqual(want)
-        let valueStart = j + 2  // skip `":`
-        guard let valueEnd = JSONObjectView.skipValue(bytes, from: valueStart) else { return nil }
-        if matches { return bytes[valueStart..<valueEnd] }
-        i = valueEnd
-        if i < end, bytes[i] == 0x2C { i += 1 } else { break }
+      while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+      return i < end ? i + 1 : nil
+    case 0x7B, 0x5B:
+      var depth = 0
+      while i < end {
+        switch b[i] {
+        case 0x22:
+          i += 1
+          while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+        case 0x7B, 0x5B: depth += 1
+        case 0x7D, 0x5D:
+          depth -= 1
+          if depth == 0 { return i + 1 }
+        default: break
+        }
+        i += 1
       }
       return nil
+    default:
+      while i < end, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x5D { i += 1 }
+      return i
     }
   }
 
@@ -82,37 +125,5 @@ public struct JSONObjectView: Sendable, Equatable {
   public func object(_ key: String) -> JSONObjectView? {
     guard let r = raw(key), r.first == 0x7B else { return nil }
     return JSONObjectView(r)
-  }
-
-  /// The end of the JSON value starting at `i` (exclusive), or nil if malformed.
-  static func skipValue(_ b: ArraySlice<UInt8>, from start: Int) -> Int? {
-    var i = start
-    let end = b.endIndex
-    guard i < end else { return nil }
-    switch b[i] {
-    case 0x22:
-      i += 1
-      while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
-      return i < end ? i + 1 : nil
-    case 0x7B, 0x5B:
-      var depth = 0
-      while i < end {
-        switch b[i] {
-        case 0x22:
-          i += 1
-          while i < end, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
-        case 0x7B, 0x5B: depth += 1
-        case 0x7D, 0x5D:
-          depth -= 1
-          if depth == 0 { return i + 1 }
-        default: break
-        }
-        i += 1
-      }
-      return nil
-    default:
-      while i < end, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x5D { i += 1 }
-      return i
-    }
   }
 }

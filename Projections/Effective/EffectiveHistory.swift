@@ -25,9 +25,14 @@ public struct EffectiveHistory: Sendable, Equatable {
 
   /// The changes `record` makes to what counts.
   public mutating func apply(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
-    guard EffectiveHistory.correctionTypes.contains(record.type) else {
-      return EffectiveHistory.original(record).map { [.added($0)] } ?? []
+    let type = record.type
+    guard type != "event.corrected" && type != "event.retracted" else {
+      return try amend(record, lookup: lookup)
     }
+    return EffectiveHistory.original(record, type: type).map { [.added($0)] } ?? []
+  }
+
+  mutating func amend(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
     let data = JSONObjectView(record.dataBytes)
     guard let target = data.int64("target").map(UInt64.init), target < record.seq else { return [] }
     let targetRecord = try lookup(target)
@@ -41,10 +46,13 @@ public struct EffectiveHistory: Sendable, Equatable {
   }
 
   /// A domain event as first recorded (its data upcast to the current schema).
-  static func original(_ r: Record) -> EffectiveEvent? {
+  static func original(_ r: Record, type: String? = nil) -> EffectiveEvent? {
     guard let time = EffectiveEvent.validTime(r.occurredOn) else { return nil }
+    let type = type ?? r.type
+    let data = JSONObjectView(r.dataBytes)
     return EffectiveEvent(
-      seq: r.seq, type: r.type, day: time.day, timeOfDay: time.timeOfDay, data: upcast(r.type, JSONObjectView(r.dataBytes), r.version))
+      seq: r.seq, type: type, day: time.day, timeOfDay: time.timeOfDay,
+      data: r.version < (currentVersions[type] ?? 0) ? upcast(type, data, r.version) : data)
   }
 
   /// The version of `target` that `amendment` (a correction or retraction, or
@@ -59,6 +67,10 @@ public struct EffectiveHistory: Sendable, Equatable {
       seq: target.seq, type: target.type, day: time.day, timeOfDay: time.timeOfDay,
       data: data.object("data") ?? JSONObjectView(Array("{}".utf8)[...]))
   }
+
+  /// Each type's current schema version (events recorded with an older one are upcast).
+  static let currentVersions: [String: Int] = Dictionary(
+    EventCatalog.types.map { ($0.type, $0.version) }, uniquingKeysWith: { a, _ in a })
 
   /// Data of an older schema version, brought to the current one (unchanged if it cannot be).
   static func upcast(_ type: String, _ data: JSONObjectView, _ version: Int) -> JSONObjectView {

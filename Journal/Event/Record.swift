@@ -64,3 +64,11 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
     ChainHash(String(decoding: lineBytes[offset..<(offset + ChainHash.textLength)], as: UTF8.self)) ?? .zero
   }
 }
+
+extension Record {
+  /// A record from its canonical line (without the newline), e.g. one kept in
+  /// a projection checkpoint. Throws `.damaged` if the line is not canonical.
+  public init(canonicalLine: [UInt8]) throws(JournalError) {
+    self = try RecordDecoder.decode(canonicalLine)
+  }
+}

@@ -25,7 +25,7 @@ struct BilanCommand: ParsableCommand {
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
   @Option(help: "text (default), markdown, json or csv.") var format: Format = .text
   @Option(help: "fr (default) or en, for text, markdown and csv labels.") var lang: Language = .fr
-  @Flag(help: "Fold the whole journal from the start (this version keeps no checkpoints: it always does).")
+  @Flag(help: "Ignore the saved checkpoint and fold the whole journal from the start (audits, benchmarks).")
   var noCheckpoint = false
 
   func validate() throws {
@@ -37,7 +37,7 @@ struct BilanCommand: ParsableCommand {
 
   func run() throws {
     try Failure.run {
-      let bilan = try BilanReader(journal: journal.path).bilan(year: year, asKnownOn: asKnownOn)
+      let bilan = try BilanReader(journal: journal.path, useCheckpoint: !noCheckpoint).bilan(year: year, asKnownOn: asKnownOn)
       let language: BilanLanguage = lang == .fr ? .fr : .en
       switch format {
       case .json: print(bilan.json)
@@ -73,6 +73,26 @@ struct History: ParsableCommand {
     try Failure.run {
       let h = try IndicatorHistory.read(journal: journal.path, key: key, year: year)
       print(format == .json ? h.json : h.text(language: lang == .fr ? .fr : .en))
+    }
+  }
+}
+
+struct Rebuild: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Rebuild the bilan checkpoint: fold the whole journal and save the state at its head.",
+    discussion: """
+      Bilans then fold only the events recorded after it. A checkpoint is a cache: if it is damaged,
+      of another version of ess, or of another history, it is ignored (and rebuilt by this command).
+
+      Example: ess rebuild --journal /srv/ess/journal
+      """)
+
+  @OptionGroup var journal: JournalOption
+
+  func run() throws {
+    try Failure.run {
+      let done = try BilanReader(journal: journal.path).rebuild()
+      print("Saved the bilan checkpoint at seq \(done.seq) (\(done.bytes) bytes).")
     }
   }
 }

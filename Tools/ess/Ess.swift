@@ -20,7 +20,7 @@ struct Ess: ParsableCommand {
       """,
     subcommands: [
       Init.self, Demo.self, Append.self, Import.self, Correct.self, Retract.self, Log.self, Show.self, Types.self,
-      BilanCommand.self, History.self, Verify.self, Export.self, Stats.self, Seal.self,
+      BilanCommand.self, History.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
     ]
   )
 }

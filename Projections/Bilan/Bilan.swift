@@ -15,7 +15,7 @@ public struct Bilan: Sendable, Equatable {
   public var journalSeq: UInt64
   public var journalHash: ChainHash
   public var indicators: [Indicator]
-  public var milestones: [BilanState.Milestone]
+  public var milestones: [Milestones.Milestone]
 
   public struct Indicator: Sendable, Equatable {
     public var key: String

@@ -1,0 +1,60 @@
+import Journal
+
+/// Milestones (`milestone.reached`) of each year, by date then seq.
+public struct Milestones: DomainFigures {
+  public struct Milestone: Sendable, Equatable {
+    public var date: String
+    public var kind: String
+    public var title: String
+    public var seq: UInt64
+  }
+
+  var byYear: [Int: [UInt64: Milestone]] = [:]
+
+  public init() {}
+
+  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+    guard e.type == "milestone.reached" else { return }
+    byYear[e.year, default: [:]][e.seq] =
+      sign > 0
+      ? Milestone(
+        date: CivilDate(daysSince1970: Int64(e.day)).description, kind: e.data.string("kind") ?? "",
+        title: e.data.string("title") ?? "", seq: e.seq) : nil
+    if byYear[e.year]?.isEmpty == true { byYear[e.year] = nil }
+  }
+
+  /// Milestones have no indicator: the bilan lists them.
+  public func indicators(year: Int) -> [Bilan.Indicator] { [] }
+
+  public func list(year: Int) -> [Milestone] {
+    (byYear[year] ?? [:]).values.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
+  }
+
+  public var encoded: JSONValue {
+    .object(
+      Dictionary(
+        uniqueKeysWithValues: byYear.map { y, m in
+          (
+            String(y),
+            .object(
+              Dictionary(
+                uniqueKeysWithValues: m.map {
+                  (String($0.key), .array([.string($0.value.date), .string($0.value.kind), .string($0.value.title)]))
+                }))
+          )
+        }))
+  }
+
+  public init?(decoding v: JSONValue) {
+    guard let o = v.objectValue else { return nil }
+    for (k, m) in o {
+      guard let y = Int(k), let entries = m.objectValue else { return nil }
+      for (sk, a) in entries {
+        guard let seq = UInt64(sk), let items = a.arrayValue, items.count == 3, let d = items[0].stringValue,
+          let kind = items[1].stringValue, let title = items[2].stringValue
+        else { return nil }
+        byYear[y, default: [:]][seq] = Milestone(date: d, kind: kind, title: title, seq: seq)
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Journal
+
+/// Figures reported by partners (`indicator.reported`): the latest value
+/// by valid time of each `reported.<indicator>[.<scope>]` in each year.
+public struct ReportedFigures: DomainFigures {
+  var byYear: [Int: [String: StampedReports]] = [:]
+
+  public init() {}
+
+  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+    guard e.type == "indicator.reported" else { return }
+    var key = "reported." + (e.data.string("indicator") ?? "")
+    if let scope = e.data.string("scope") { key += "." + scope }
+    byYear[e.year, default: [:]][key, default: StampedReports()].set(e, sign: sign)
+    if byYear[e.year]?[key]?.bySeq.isEmpty == true { byYear[e.year]?[key] = nil }
+  }
+
+  public func indicators(year: Int) -> [Bilan.Indicator] {
+    (byYear[year] ?? [:]).sorted { $0.key < $1.key }.compactMap { key, reports in
+      guard let latest = reports.latest else { return nil }
+      let unit: Bilan.Unit =
+        switch latest.string("unit") {
+        case "persons": .persons
+        case "hours": .hours
+        case "EUR": .eur
+        case "percent": .percent
+        default: .number
+        }
+      let number = latest.raw("value").flatMap { JSONNumber(literal: String(decoding: $0, as: UTF8.self)) }
+      return .init(key: key, value: number.map { .number($0) } ?? .null, unit: unit)
+    }
+  }
+
+  public var encoded: JSONValue {
+    .object(Dictionary(uniqueKeysWithValues: byYear.map { (String($0.key), .object($0.value.mapValues(\.encoded))) }))
+  }
+
+  public init?(decoding v: JSONValue) {
+    guard let o = v.objectValue else { return nil }
+    for (k, keys) in o {
+      guard let y = Int(k), let m = keys.objectValue else { return nil }
+      for (key, r) in m {
+        guard let reports = StampedReports(decoding: r) else { return nil }
+        byYear[y, default: [:]][key] = reports
+      }
+    }
+  }
+}

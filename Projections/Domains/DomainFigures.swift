@@ -24,34 +24,43 @@ enum Fields {
   static func year(_ day: Int32) -> Int { CivilDate(daysSince1970: Int64(day)).year }
   static func endOfYear(_ year: Int) -> Int32 { Int32(CivilDate(year: year, month: 12, day: 31)!.daysSince1970) }
 
-  /// Per-year counters by name ↔ JSON.
-  static func encode(_ counters: [Int: [String: Int64]]) -> JSONValue {
-    .object(Dictionary(uniqueKeysWithValues: counters.map { (String($0.key), .object($0.value.mapValues(n))) }))
-  }
-
-  static func decode(_ v: JSONValue?) -> [Int: [String: Int64]]? {
-    guard let o = v?.objectValue else { return nil }
-    var out: [Int: [String: Int64]] = [:]
-    for (k, c) in o {
-      guard let y = Int(k), let m = c.objectValue else { return nil }
-      out[y] = m.compactMapValues(int)
-    }
-    return out
-  }
-
   static func share(_ n: Int64, _ d: Int64) -> Bilan.Value { d == 0 ? .null : .fraction(n, d) }
 }
 
-/// Additive per-year counters, the common case.
+/// Additive per-year counters, the common case: one slot per named counter
+/// (arrays, not dictionaries of names: this runs for every event).
 struct YearCounters: Sendable, Equatable {
-  var byYear: [Int: [String: Int64]] = [:]
+  let names: [String]
+  var byYear: [Int: [Int64]] = [:]
 
-  mutating func add(_ year: Int, _ name: String, _ v: Int64) {
+  init(_ names: [String]) { self.names = names }
+
+  mutating func add(_ year: Int, _ slot: Int, _ v: Int64) {
     guard v != 0 else { return }
-    let total = (byYear[year]?[name] ?? 0) + v
-    byYear[year, default: [:]][name] = total == 0 ? nil : total
-    if byYear[year]?.isEmpty == true { byYear[year] = nil }
+    byYear[year, default: Array(repeating: 0, count: names.count)][slot] += v
   }
 
-  func get(_ year: Int, _ name: String) -> Int64 { byYear[year]?[name] ?? 0 }
+  func get(_ year: Int, _ slot: Int) -> Int64 { byYear[year]?[slot] ?? 0 }
+
+  static func == (a: YearCounters, b: YearCounters) -> Bool {
+    // Years whose counters all went back to zero are the same as absent ones.
+    a.names == b.names && a.byYear.filter { $0.value.contains { $0 != 0 } } == b.byYear.filter { $0.value.contains { $0 != 0 } }
+  }
+
+  var encoded: JSONValue {
+    .object(
+      Dictionary(
+        uniqueKeysWithValues: byYear.filter { $0.value.contains { $0 != 0 } }.map { y, values in
+          (String(y), .object(Dictionary(uniqueKeysWithValues: zip(names, values).filter { $0.1 != 0 }.map { ($0.0, Fields.n($0.1)) })))
+        }))
+  }
+
+  init?(_ names: [String], decoding v: JSONValue?) {
+    self.names = names
+    guard let o = v?.objectValue else { return nil }
+    for (k, c) in o {
+      guard let y = Int(k), let m = c.objectValue else { return nil }
+      byYear[y] = names.map { Fields.int(m[$0]) ?? 0 }
+    }
+  }
 }

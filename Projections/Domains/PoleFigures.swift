@@ -6,7 +6,8 @@ public struct PoleFigures: DomainFigures {
   var memberships: [String: [UInt64: [Int64]]] = [:]
   /// seq → (day, time of day, board size).
   var boards: [UInt64: [Int64]] = [:]
-  var counters = YearCounters()
+  static let slots = ["joined", "left", "assemblies"]
+  var counters = YearCounters(slots)
 
   public init() {}
 
@@ -14,14 +15,14 @@ public struct PoleFigures: DomainFigures {
     switch e.type {
     case "pole.member-joined", "pole.member-left":
       let joined = e.type == "pole.member-joined"
-      counters.add(e.year, joined ? "joined" : "left", sign)
+      counters.add(e.year, joined ? 0 : 1, sign)
       let id = e.data.string("memberId") ?? ""
       memberships[id, default: [:]][e.seq] = sign > 0 ? [Int64(e.day), Int64(e.timeOfDay), joined ? 1 : 0] : nil
       if memberships[id]?.isEmpty == true { memberships[id] = nil }
     case "pole.board-elected":
       boards[e.seq] = sign > 0 ? [Int64(e.day), Int64(e.timeOfDay), Int64(e.data.strings("memberIds")?.count ?? 0)] : nil
     case "pole.general-assembly-held":
-      counters.add(e.year, "assemblies", sign)
+      counters.add(e.year, 2, sign)
     default: break
     }
   }
@@ -37,10 +38,10 @@ public struct PoleFigures: DomainFigures {
     let board = boards.filter { $0.value[0] <= end }.max { ($0.value[0], $0.value[1], $0.key) < ($1.value[0], $1.value[1], $1.key) }
     return [
       .init(key: "pole.members_at_year_end", value: .integer(members), unit: .count),
-      .init(key: "pole.members_joined", value: .integer(counters.get(year, "joined")), unit: .count),
-      .init(key: "pole.members_left", value: .integer(counters.get(year, "left")), unit: .count),
+      .init(key: "pole.members_joined", value: .integer(counters.get(year, 0)), unit: .count),
+      .init(key: "pole.members_left", value: .integer(counters.get(year, 1)), unit: .count),
       .init(key: "pole.board_size", value: board.map { .integer($0.value[2]) } ?? .null, unit: .count),
-      .init(key: "pole.general_assemblies", value: .integer(counters.get(year, "assemblies")), unit: .count),
+      .init(key: "pole.general_assemblies", value: .integer(counters.get(year, 2)), unit: .count),
     ]
   }
 
@@ -49,7 +50,7 @@ public struct PoleFigures: DomainFigures {
       .object(Dictionary(uniqueKeysWithValues: m.map { (String($0.key), .array($0.value.map(Fields.n))) }))
     }
     return [
-      "memberships": .object(memberships.mapValues(seqs)), "boards": seqs(boards), "counters": Fields.encode(counters.byYear),
+      "memberships": .object(memberships.mapValues(seqs)), "boards": seqs(boards), "counters": counters.encoded,
     ]
   }
 
@@ -63,12 +64,14 @@ public struct PoleFigures: DomainFigures {
       }
       return out
     }
-    guard let m = v["memberships"]?.objectValue, let b = seqs(v["boards"]), let c = Fields.decode(v["counters"]) else { return nil }
+    guard let m = v["memberships"]?.objectValue, let b = seqs(v["boards"]), let c = YearCounters(Self.slots, decoding: v["counters"]) else {
+      return nil
+    }
     for (id, j) in m {
       guard let s = seqs(j) else { return nil }
       memberships[id] = s
     }
     boards = b
-    counters.byYear = c
+    counters = c
   }
 }

@@ -3,7 +3,14 @@ import Journal
 /// Responsible public procurement (SPASER): contracts and their clauses,
 /// amounts, insertion hours reported, unsuccessful tenders.
 public struct ProcurementFigures: DomainFigures {
-  var counters = YearCounters()
+  static let slots = [
+    "contracts", "socialClause", "environmentalClause", "fairTradeClause", "awardeeIsSME", "awardeeIsLocal", "essCents", "cents",
+    "insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV", "unsuccessful",
+  ]
+  static let slot = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
+  static let flags = [(1, "socialClause"), (2, "environmentalClause"), (3, "fairTradeClause"), (4, "awardeeIsSME"), (5, "awardeeIsLocal")]
+  static let reportFields = [(8, "insertionHours"), (9, "trainingHours"), (10, "beneficiaries"), (11, "beneficiariesInQPV")]
+  var counters = YearCounters(slots)
 
   public init() {}
 
@@ -14,20 +21,20 @@ public struct ProcurementFigures: DomainFigures {
     switch e.type {
     case "procurement.contract-awarded":
       let cents = d.scaled("amountEUR", by: 2) ?? 0
-      counters.add(y, "contracts", sign)
-      for k in ["socialClause", "environmentalClause", "fairTradeClause", "awardeeIsSME", "awardeeIsLocal"] { counters.add(y, k, flag(k)) }
-      counters.add(y, "essCents", d.bool("awardeeIsESS") == true ? sign * cents : 0)
-      counters.add(y, "cents", sign * cents)
+      counters.add(y, 0, sign)
+      for (i, k) in Self.flags { counters.add(y, i, flag(k)) }
+      counters.add(y, 6, d.bool("awardeeIsESS") == true ? sign * cents : 0)
+      counters.add(y, 7, sign * cents)
     case "procurement.insertion-hours-reported":
-      for k in ["insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV"] { counters.add(y, k, sign * (d.int64(k) ?? 0)) }
+      for (i, k) in Self.reportFields { counters.add(y, i, sign * (d.int64(k) ?? 0)) }
     case "procurement.tender-unsuccessful":
-      counters.add(y, "unsuccessful", sign)
+      counters.add(y, 12, sign)
     default: break
     }
   }
 
   public func indicators(year: Int) -> [Bilan.Indicator] {
-    func c(_ k: String) -> Int64 { counters.get(year, k) }
+    func c(_ k: String) -> Int64 { counters.get(year, Self.slot[k]!) }
     let n = c("contracts")
     return [
       .init(key: "procurement.contracts_awarded", value: .integer(n), unit: .count),
@@ -46,10 +53,10 @@ public struct ProcurementFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue { ["counters": Fields.encode(counters.byYear)] }
+  public var encoded: JSONValue { ["counters": counters.encoded] }
 
   public init?(decoding v: JSONValue) {
-    guard let c = Fields.decode(v["counters"]) else { return nil }
-    counters.byYear = c
+    guard let c = YearCounters(Self.slots, decoding: v["counters"]) else { return nil }
+    counters = c
   }
 }

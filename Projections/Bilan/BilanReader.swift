@@ -51,7 +51,7 @@ public struct BilanReader: Sendable {
   /// The saved state, if it is intact, of this code version, of THIS journal
   /// (its last line is the journal's own line at that seq) and recorded before `limit`.
   func checkpoint(reader: Reader, before limit: Timestamp?) -> BilanProjection.State? {
-    guard let bytes = CheckpointFile.read(checkpointPath), let state = BilanProjection.decode(bytes) else { return nil }
+    guard let bytes = CacheFile.read(checkpointPath), let state = BilanProjection.decode(bytes) else { return nil }
     guard let last = state.last else { return state }
     if let limit, last.recordedAt >= limit { return nil }
     guard let actual = try? reader.record(seq: last.seq), actual == last else { return nil }
@@ -59,7 +59,7 @@ public struct BilanReader: Sendable {
   }
 
   func save(_ state: BilanProjection.State) {
-    CheckpointFile.write(BilanProjection.encode(state), to: checkpointPath)
+    CacheFile.write(BilanProjection.encode(state), to: checkpointPath)
   }
 
   /// `ess rebuild`: folds the whole journal from the start and saves the checkpoint at its head.
@@ -70,7 +70,7 @@ public struct BilanReader: Sendable {
     fresh.checkpointEvery = .max
     let state = try fresh.state()
     let bytes = BilanProjection.encode(state)
-    guard CheckpointFile.write(bytes, to: checkpointPath) else {
+    guard CacheFile.write(bytes, to: checkpointPath) else {
       throw JournalError(.ioFailure, "Could not write the checkpoint \(checkpointPath).", at: .init(file: checkpointPath))
     }
     return (state.seq, bytes.count)

@@ -125,7 +125,7 @@ struct LedgerTests {
     ledger.checkpointEvery = 1
     try ledger.append(Base.events(f))
     try ledger.append([f.event("books.donation-counted", "2022-12-31", ["books": 10])])
-    let saved = try #require(SideFile.read(f.path + "/index/integrity.ckpt"))
+    let saved = try #require(CacheFile.read(f.path + "/index/integrity.ckpt"))
     let decoded = try #require(IntegrityModel(decoding: saved))
     // From scratch (no checkpoint) and from the checkpoint: the same model.
     let fresh = try f.ledger()
@@ -135,13 +135,13 @@ struct LedgerTests {
     // A damaged checkpoint is ignored: the rules still hold.
     var damaged = saved
     damaged[damaged.count / 2] ^= 0xFF
-    SideFile.write(damaged, to: f.path + "/index/integrity.ckpt")
+    CacheFile.write(damaged, to: f.path + "/index/integrity.ckpt")
     #expect(IntegrityModel(decoding: damaged) == nil)
     #expect(throws: CatalogError.self) { try f.ledger().append([f.event("pole.member-left", "2021-11-01", ["memberId": "lfl"])]) }
     // A checkpoint of another history (hash mismatch) is ignored too.
     var other = decoded
     other.lastHash = .zero
-    SideFile.write(other.encoded(), to: f.path + "/index/integrity.ckpt")
+    CacheFile.write(other.encoded(), to: f.path + "/index/integrity.ckpt")
     let third = try f.ledger()
     try third.catchUp(to: decoded.lastSeq)
     #expect(third.model?.lastHash == decoded.lastHash)

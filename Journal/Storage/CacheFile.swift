@@ -1,11 +1,15 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
-/// Reads and writes checkpoint files: written to a temporary name and renamed,
-/// so a reader sees the old file or the new one, never half of one.
-enum CheckpointFile {
-  static func read(_ path: String) -> [UInt8]? {
+/// Cache files beside a journal (checkpoints of projections and of the
+/// integrity model): written to a temporary name and renamed, so a reader
+/// sees the old file or the new one, never half of one. Not synced: a cache
+/// lost in a crash is rebuilt; one that is damaged fails its own checks.
+public enum CacheFile {
+  public static func read(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -13,14 +17,17 @@ enum CheckpointFile {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 { return nil }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
       if n == 0 { return out }
       out += chunk[0..<n]
     }
   }
 
   @discardableResult
-  static func write(_ bytes: [UInt8], to path: String) -> Bool {
+  public static func write(_ bytes: [UInt8], to path: String) -> Bool {
     let tmp = path + ".tmp.\(getpid())"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
@@ -28,6 +35,7 @@ enum CheckpointFile {
     while done < bytes.count {
       let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
       if n <= 0 {
+        if n < 0 && errno == EINTR { continue }
         close(fd)
         unlink(tmp)
         return false
@@ -35,6 +43,10 @@ enum CheckpointFile {
       done += n
     }
     close(fd)
-    return rename(tmp, path) == 0
+    guard rename(tmp, path) == 0 else {
+      unlink(tmp)
+      return false
+    }
+    return true
   }
 }

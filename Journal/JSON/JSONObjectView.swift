@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A read-only view of a JSON object's members, read straight from its
 /// canonical bytes (as the journal stores `data`) without building a
 /// ``JSONValue`` tree: the fast path of projections, which read a few fields
@@ -79,6 +85,47 @@ public struct JSONObjectView: Sendable, Equatable {
       while i < end, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x5D { i += 1 }
       return i
     }
+  }
+
+  /// Several integer members in one pass over the object (`keys` are ASCII):
+  /// the value of each key, nil where absent or not an integer.
+  public func int64s(_ keys: [StaticString]) -> [Int64?] {
+    var out = [Int64?](repeating: nil, count: keys.count)
+    bytes.withUnsafeBufferPointer { b in
+      var i = 1
+      let end = b.count
+      guard end > 0, b[0] == 0x7B else { return }
+      while i < end, b[i] == 0x22 {
+        let keyStart = i + 1
+        var j = keyStart
+        while j < end, b[j] != 0x22 { j += b[j] == 0x5C ? 2 : 1 }
+        guard j < end, let valueEnd = JSONObjectView.skip(b, from: j + 2) else { return }
+        for (n, k) in keys.enumerated() where k.utf8CodeUnitCount == j - keyStart {
+          if memcmp(k.utf8Start, b.baseAddress! + keyStart, j - keyStart) == 0 {
+            out[n] = JSONObjectView.integer(UnsafeBufferPointer(rebasing: b[(j + 2)..<valueEnd]))
+            break
+          }
+        }
+        i = valueEnd
+        if i < end, b[i] == 0x2C { i += 1 } else { break }
+      }
+    }
+    return out
+  }
+
+  static func integer(_ r: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard let first = r.first, first == 0x2D || (first >= 0x30 && first <= 0x39) else { return nil }
+    var v: Int64 = 0
+    var negative = false
+    for b in r {
+      if b == 0x2D {
+        negative = true
+        continue
+      }
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      v = v &* 10 &+ Int64(b - 0x30)
+    }
+    return negative ? -v : v
   }
 
   public func int64(_ key: String) -> Int64? {

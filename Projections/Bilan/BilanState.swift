@@ -1,3 +1,4 @@
+import Catalog
 import Journal
 
 /// The bilan's figures: the domains' folds, composed. Each is told every
@@ -15,22 +16,33 @@ public struct BilanState: Sendable, Equatable {
 
   public init() {}
 
-  /// Folds one change into every domain.
+  /// Which domain folds each event type (by the type's prefix), looked up once per change.
+  static let domainOf: [String: Int] = {
+    let prefixes = ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "indicator", "milestone"]
+    var out: [String: Int] = [:]
+    for eventType in EventCatalog.types {
+      let t = eventType.type
+      if let i = prefixes.firstIndex(of: String(t.prefix { $0 != "." })) { out[t] = i }
+    }
+    return out
+  }()
+
+  /// Folds one change into the domain of its event's type.
   public mutating func apply(_ change: EffectiveChange) {
     let (e, sign): (EffectiveEvent, Int64) =
       switch change {
       case .added(let e): (e, 1)
       case .removed(let e): (e, -1)
       }
-    switch e.type.prefix(while: { $0 != "." }) {
-    case "pole": pole.apply(e, sign: sign)
-    case "conseil": conseil.apply(e, sign: sign)
-    case "procurement": procurement.apply(e, sign: sign)
-    case "okote": okote.apply(e, sign: sign)
-    case "books": books.apply(e, sign: sign)
-    case "marcheoff": marcheOff.apply(e, sign: sign)
-    case "indicator": reported.apply(e, sign: sign)
-    case "milestone": milestones.apply(e, sign: sign)
+    switch BilanState.domainOf[e.type] {
+    case 0: pole.apply(e, sign: sign)
+    case 1: conseil.apply(e, sign: sign)
+    case 2: procurement.apply(e, sign: sign)
+    case 3: okote.apply(e, sign: sign)
+    case 4: books.apply(e, sign: sign)
+    case 5: marcheOff.apply(e, sign: sign)
+    case 6: reported.apply(e, sign: sign)
+    case 7: milestones.apply(e, sign: sign)
     default: break
     }
   }

@@ -9,7 +9,6 @@ public struct ProcurementFigures: DomainFigures {
   ]
   static let slot = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
   static let flags = [(1, "socialClause"), (2, "environmentalClause"), (3, "fairTradeClause"), (4, "awardeeIsSME"), (5, "awardeeIsLocal")]
-  static let reportFields = [(8, "insertionHours"), (9, "trainingHours"), (10, "beneficiaries"), (11, "beneficiariesInQPV")]
   var counters = YearCounters(slots)
 
   public init() {}
@@ -26,7 +25,8 @@ public struct ProcurementFigures: DomainFigures {
       counters.add(y, 6, d.bool("awardeeIsESS") == true ? sign * cents : 0)
       counters.add(y, 7, sign * cents)
     case "procurement.insertion-hours-reported":
-      for (i, k) in Self.reportFields { counters.add(y, i, sign * (d.int64(k) ?? 0)) }
+      let values = d.int64s(["insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV"])
+      for (n, v) in values.enumerated() { counters.add(y, 8 + n, sign * (v ?? 0)) }
     case "procurement.tender-unsuccessful":
       counters.add(y, 12, sign)
     default: break

@@ -58,6 +58,20 @@ public struct BilanState: Sendable, Equatable {
       milestones: milestones.list(year: year))
   }
 
+  /// The indicators of the one domain `key` belongs to (what `history` recomputes after each event).
+  public func domainIndicators(forKey key: String, year: Int) -> [Bilan.Indicator] {
+    switch key.prefix { $0 != "." } {
+    case "pole": return pole.indicators(year: year)
+    case "conseil": return conseil.indicators(year: year)
+    case "procurement": return procurement.indicators(year: year)
+    case "okote": return okote.indicators(year: year)
+    case "books": return books.indicators(year: year)
+    case "marcheoff": return marcheOff.indicators(year: year)
+    case "reported": return reported.indicators(year: year)
+    default: return []
+    }
+  }
+
   var encoded: JSONValue {
     [
       "pole": pole.encoded, "conseil": conseil.encoded, "procurement": procurement.encoded, "okote": okote.encoded,

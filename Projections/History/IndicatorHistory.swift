@@ -31,8 +31,9 @@ public struct IndicatorHistory: Sendable, Equatable {
   /// most one change, caused by the last of them (by seq) that moved the value.
   public static func read(journal path: String, key: String, year: Int) throws -> IndicatorHistory {
     var state = BilanProjection.initial
+    // Only the key's own domain is recomputed after each event.
     func value() -> Bilan.Value {
-      state.figures.bilan(year: year, asKnownOn: nil, journalSeq: 0, journalHash: .zero).value(key) ?? .null
+      state.figures.domainIndicators(forKey: key, year: year).first { $0.key == key }?.value ?? .null
     }
     let empty = value()
     guard empty != .null || key.hasPrefix("reported.") || BilanReader.isIndicatorKey(key) else {

@@ -74,15 +74,16 @@ struct CheckpointTests {
     #expect(BilanProjection.decode(other) == nil)
   }
 
-  /// If this fails, the fold's output changed: bump `BilanProjection.codeVersion`
-  /// (so old checkpoints are ignored) and update the digest here.
+  /// If this fails, the fold's output on the bundled history changed. If the fold's
+  /// code changed, bump `BilanProjection.codeVersion` (so old checkpoints are ignored);
+  /// if only the bundled history changed, the version stays. Then update the digest here.
   @Test func theFoldOutputIsPinnedToTheCodeVersion() throws {
     let path = FileManager.default.temporaryDirectory.path + "/ess-pin-" + UUID().uuidString.prefix(8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     _ = try Demo.materialise(at: path)
     let state = try BilanReader(journal: path, useCheckpoint: false).state()
     let digest = CRC32C.checksum(BilanProjection.encode(state).dropLast(4))  // without its own CRC (whose residue is constant)
-    let pinned: [String: UInt32] = ["bilan-1": 0x4de7_d5e5]
+    let pinned: [String: UInt32] = ["bilan-1": 0xa826_6dca]
     #expect(pinned[BilanProjection.codeVersion] == digest, "fold output digest \(String(digest, radix: 16))")
   }
 }

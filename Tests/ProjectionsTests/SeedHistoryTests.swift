@@ -49,6 +49,15 @@ struct SeedHistoryTests {
     }
   }
 
+  @Test func theInsertionHoursAsKnownBeforeTheirCorrectionAndTheAuditTrail() throws {
+    let before = try BilanReader(journal: Self.journal).bilan(year: 2022, asKnownOn: "2023-03-01")
+    #expect(before.value("procurement.insertion_hours") == .integer(493_442))
+    let history = try IndicatorHistory.read(journal: Self.journal, key: "procurement.insertion_hours", year: 2022)
+    #expect(history.changes.map(\.value) == [.integer(493_442), .integer(483_442)])
+    #expect(history.changes.last?.cause.type == "event.corrected")
+    #expect(history.changes.last?.cause.reason?.contains("Erreur de saisie") == true)
+  }
+
   @Test func thePoleIsFoundedOn9November2021WithAFifteenMemberBoard() throws {
     let b2021 = try BilanReader(journal: Self.journal).bilan(year: 2021)
     #expect(b2021.value("pole.members_joined") == .integer(30))
@@ -60,7 +69,7 @@ struct SeedHistoryTests {
 
   @Test func theDemoJournalVerifiesAndItsHistoryIsDeterministic() throws {
     let report = try Verifier.verify(at: Self.journal)
-    #expect(report.isIntact && report.events == 1357)
+    #expect(report.isIntact && report.events == 1358)
     let again = FileManager.default.temporaryDirectory.path + "/ess-seed-again-" + UUID().uuidString.prefix(8)
     defer { try? FileManager.default.removeItem(atPath: again) }
     let result = try Demo.materialise(at: again)

@@ -63,11 +63,13 @@ def end_of_precision(on, precision):
 events = []  # dicts with internal keys _rec (datetime), _ord (tiebreak)
 
 
-def ev(type_, on, data, note=None, rec=None, precision="day", order=0):
+def ev(type_, on, data, note=None, rec=None, precision="day", order=0, reason=None):
     if rec is None:
         rec = lag(end_of_precision(on, precision))
     e = {"type": type_, "occurredOn": on, "author": "seed", "source": src(note),
          "data": data, "_rec": rec, "_ord": (order, len(events))}
+    if reason:
+        e["reason"] = reason
     events.append(e)
     return e
 
@@ -451,11 +453,23 @@ bens = apportion(486, [h / r[1] for h, r in zip(hours, reports)], minimum=1)
 training = apportion(4580, hours, caps=hours)
 qpv = apportion(117, bens, caps=bens)
 rep_rec = lag(dt.date(2023, 2, 10), 1, 5)
+typo = None
 for (cid, months, _, ce), h, t, b, q in zip(reports, hours, training, bens, qpv):
     assert rep_rec > ce["_rec"]
-    ev("procurement.insertion-hours-reported", H2.isoformat(),
-       {"contractId": cid, "insertionHours": h, "trainingHours": t, "beneficiaries": b, "beneficiariesInQPV": q},
-       note=NOTE_R + " ; période de l'attribution au 31 décembre 2022", rec=rep_rec, order=5)
+    right = {"contractId": cid, "insertionHours": h, "trainingHours": t, "beneficiaries": b, "beneficiariesInQPV": q}
+    data = dict(right)
+    if typo is None:
+        # Illustrates the audit trail: the first report is entered with 10 000 hours too many,
+        # then corrected a month later (ess history shows both changes and the reason).
+        data["insertionHours"] = h + 10000
+    e = ev("procurement.insertion-hours-reported", H2.isoformat(), data,
+           note=NOTE_R + " ; période de l'attribution au 31 décembre 2022", rec=rep_rec, order=5)
+    if typo is None:
+        typo = (e, right)
+fix_rec = dt.datetime(2023, 3, 16, 9, 41, 7, 512000, tzinfo=dt.timezone.utc)
+fix = ev("event.corrected", "2023-03-16", {"target": 0, "data": typo[1]},
+         note="correction illustrative : rapport du titulaire corrigé", rec=fix_rec,
+         reason="Erreur de saisie : 10 000 heures d'insertion comptées deux fois dans le rapport du titulaire")
 
 NOTE_T = ("« démarrage d'un repérage des marchés publics infructueux » ; appel d'offres illustratif")
 ev("procurement.tender-unsuccessful", "2022-04-12",
@@ -656,13 +670,16 @@ ev("conseil.plenary-held", "2023-11-27",
 
 # ---------------------------------------------------------------- order, ids, write
 events.sort(key=lambda e: (e["_rec"], e["_ord"]))
+fix["data"]["target"] = next(n for n, e in enumerate(events, 1) if e is typo[0])  # seq = line number
 with open(OUT, "w", encoding="utf-8") as f:
     for n, e in enumerate(events, 1):
         assert e["_rec"] < TODAY
-        assert e["_rec"].date() > D(e["occurredOn"])
+        assert e["_rec"].date() > D(e["occurredOn"]) or (e["type"] == "event.corrected" and e["_rec"].date() == D(e["occurredOn"]))
         line = {"id": f"5eed0000-0000-4000-8000-{n:012d}", "type": e["type"], "occurredOn": e["occurredOn"],
                 "author": "seed", "source": e["source"], "data": e["data"],
                 "recordedAt": e["_rec"].strftime("%Y-%m-%dT%H:%M:%S.") + f"{e['_rec'].microsecond // 1000:03d}Z"}
+        if "reason" in e:
+            line["reason"] = e["reason"]
         f.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
 print(len(events), "events written to", OUT)
 

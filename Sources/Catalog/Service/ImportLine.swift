@@ -11,6 +11,11 @@ public enum ImportLine {
 
   /// Parses `bytes` (one line, without its newline); errors carry `line`.
   public static func parse(_ bytes: ArraySlice<UInt8>, line: Int) throws(CatalogError) -> NewEvent {
+    try bytes.withUnsafeBufferPointer { buffer throws(CatalogError) in try parse(buffer, line: line) }
+  }
+
+  /// Same, on borrowed bytes (no reference counting: the importer's threads share one buffer).
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(CatalogError) -> NewEvent {
     func bad(_ field: String?, _ message: String, given: String? = nil) -> CatalogError {
       CatalogError(.wrongType, message, field: field, given: given, line: line)
     }

@@ -66,20 +66,25 @@ public enum Importer {
       var problems: [CatalogError] = []
       let mine = all[min(all.count, c * per)..<min(all.count, (c + 1) * per)]
       events.reserveCapacity(mine.count)
-      for (k, span) in mine.enumerated() {
-        if c == 0 && k % 20_000 == 0 { progress?(span.range.lowerBound * chunks, total) }
-        do throws(CatalogError) {
-          if span.range.count > EnvelopeRules.maxLineBytes {
-            throw CatalogError(
-              .invalidValue,
-              "The line is \(span.range.count) bytes long; an event may take at most \(EnvelopeRules.maxLineBytes) bytes.",
-              field: nil, line: span.line)
+      // Borrow the input once: slicing the shared array per line would retain and
+      // release its buffer from both threads at once (a contended atomic).
+      input.withUnsafeBufferPointer { buffer in
+        for (k, span) in mine.enumerated() {
+          if c == 0 && k % 20_000 == 0 { progress?(span.range.lowerBound * chunks, total) }
+          do throws(CatalogError) {
+            if span.range.count > EnvelopeRules.maxLineBytes {
+              throw CatalogError(
+                .invalidValue,
+                "The line is \(span.range.count) bytes long; an event may take at most \(EnvelopeRules.maxLineBytes) bytes.",
+                field: nil, line: span.line)
+            }
+            let line = UnsafeBufferPointer(rebasing: buffer[span.range])
+            events.append(try Ledger.normalize(try ImportLine.parse(line, line: span.line)))
+            lines.append(span.line)
+          } catch {
+            problems.append(error.line == nil ? error.at(line: span.line) : error)
+            if !collect { break }
           }
-          events.append(try Ledger.normalize(try ImportLine.parse(input[span.range], line: span.line)))
-          lines.append(span.line)
-        } catch {
-          problems.append(error.line == nil ? error.at(line: span.line) : error)
-          if !collect { break }
         }
       }
       box.set(c, (events, lines, problems))

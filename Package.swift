@@ -48,7 +48,7 @@ let package = Package(
     .executableTarget(name: "ess-stress", dependencies: ["Journal"], path: "Tools/ess-stress"),
     .testTarget(name: "JournalTests", dependencies: ["Journal", "ess-stress"], path: "Tests/JournalTests"),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Journal"], path: "Tests/CatalogTests"),
-    .testTarget(name: "CLITests", dependencies: ["ess"], path: "Tests/CLITests", exclude: ["BadInput"]),
+    .testTarget(name: "CLITests", dependencies: ["ess"], path: "Tests/CLITests", exclude: ["BadInput", "Golden"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Catalog", "Journal"], path: "Tests/ProjectionsTests"),
   ]
 )

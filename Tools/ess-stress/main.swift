@@ -67,9 +67,6 @@ do {
     say("unknown mode \(args[1])")
     exit(2)
   }
-} catch let error as JournalError {
-  fail(error)
 } catch {
-  say("error \(error)")
-  exit(1)
+  fail(error)  // every call above throws JournalError only
 }

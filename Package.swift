@@ -43,7 +43,7 @@ let package = Package(
       dependencies: ["Journal", "Projections", "Catalog", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Tools/ess"
     ),
-    .executableTarget(name: "ess-bench", dependencies: ["Journal", "CLZ4", "CSQLite"], path: "Tools/ess-bench"),
+    .executableTarget(name: "ess-bench", dependencies: ["Journal", "Projections", "CLZ4", "CSQLite"], path: "Tools/ess-bench"),
     // A child process for the crash, concurrency and disk-full tests.
     .executableTarget(name: "ess-stress", dependencies: ["Journal"], path: "Tools/ess-stress"),
     .testTarget(name: "JournalTests", dependencies: ["Journal", "ess-stress"], path: "Tests/JournalTests"),

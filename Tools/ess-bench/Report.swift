@@ -91,6 +91,18 @@ enum Report {
     }
     goalRow(goals["read_journal_over_lz4"]!)
 
+    print("\n6. Bilan fold on the bulk journal (events/s; median, min, max)")
+    row("", ["median", "min", "max"])
+    let cold = r.bilanCold.stats
+    row("bilan 2022, cold (no checkpoint)", [grouped(cold.median), grouped(cold.min), grouped(cold.max)])
+    let warm = Stats(r.bilanWarmNanos)
+    row(
+      "bilan 2022, warm (checkpoint at head), ms in-process",
+      [fixed(warm.median / 1e6, 1), fixed(warm.min / 1e6, 1), fixed(warm.max / 1e6, 1)])
+    row("history of one indicator, one pass, ms", r.historyNanos.map { fixed($0 / 1e6, 0) })
+    goalRow(goals["bilan_cold_over_lz4"]!)
+    goalRow(goals["bilan_cold_million_events_per_s"]!)
+
     print("\n4. Bytes per event on disk")
     row("", ["B/event", "total"])
     let n = r.events
@@ -239,6 +251,13 @@ enum Report {
     read.obj("sqlite_scan_rows_per_s", throughput(r.readSQLite))
     read.num("journal_over_lz4", r.readOverLZ4)
     root.obj("read", read)
+
+    var bilan = JSONObject()
+    bilan.obj("cold_events_per_s", throughput(r.bilanCold))
+    bilan.nums("warm_ms_in_process", r.bilanWarmNanos.map { $0 / 1e6 })
+    bilan.nums("history_ms", r.historyNanos.map { $0 / 1e6 })
+    bilan.num("cold_over_lz4", r.bilanColdOverLZ4)
+    root.obj("bilan", bilan)
 
     var bytes = JSONObject()
     let n = r.events

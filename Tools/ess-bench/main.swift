@@ -1,3 +1,6 @@
+import Journal
+import Projections
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -111,6 +114,28 @@ for run in 0..<options.runs {
   guard q.rows == n else { System.fail("SQLite scan returned \(q.rows) rows, expected \(n)") }
   r.readSQLite.add(items: n, nanos: q.nanos)
   progress("run \(run + 1)/\(options.runs): lz4 pipeline \(seconds(l.nanos)), SQLite scan \(seconds(q.nanos))")
+}
+
+// 6. The bilan fold on the bulk journal: cold (no checkpoint), then warm
+// (checkpoint at the head), and one indicator's history; in this process.
+do {
+  for run in 0..<options.runs {
+    let t0 = System.now()
+    _ = try BilanReader(journal: journalBulk, useCheckpoint: false).bilan(year: 2022)
+    r.bilanCold.add(items: n, nanos: System.now() - t0)
+    progress("run \(run + 1)/\(options.runs): cold bilan \(seconds(System.now() - t0))")
+  }
+  try BilanReader(journal: journalBulk).rebuild()
+  for _ in 0..<max(3, options.runs) {
+    let t0 = System.now()
+    _ = try BilanReader(journal: journalBulk).bilan(year: 2022)
+    r.bilanWarmNanos.append(Double(System.now() - t0))
+  }
+  let t0 = System.now()
+  _ = try IndicatorHistory.read(journal: journalBulk, key: "procurement.insertion_hours", year: 2022)
+  r.historyNanos.append(Double(System.now() - t0))
+} catch {
+  System.fail("the bilan fold failed: \(error)")
 }
 
 // 2. Single-event commits.

@@ -60,7 +60,7 @@ public struct BilanState: Sendable, Equatable {
 
   /// The indicators of the one domain `key` belongs to (what `history` recomputes after each event).
   public func domainIndicators(forKey key: String, year: Int) -> [Bilan.Indicator] {
-    switch key.prefix { $0 != "." } {
+    switch key.prefix(while: { $0 != "." }) {
     case "pole": return pole.indicators(year: year)
     case "conseil": return conseil.indicators(year: year)
     case "procurement": return procurement.indicators(year: year)

@@ -12,7 +12,8 @@ struct AuthorOptions: ParsableArguments {
 
   var resolvedAuthor: String? {
     if let author { return author }
-    return getenv("ESS_AUTHOR").map { String(cString: $0) }
+    guard let env = getenv("ESS_AUTHOR").map({ String(cString: $0) }), !env.isEmpty else { return nil }
+    return env
   }
 
   func validate() throws {

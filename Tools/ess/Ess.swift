@@ -23,6 +23,20 @@ struct Ess: ParsableCommand {
       BilanCommand.self, History.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
     ]
   )
+
+  /// As ParsableCommand's, but usage errors exit with 2 (CLI.md), not 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandleStderr.write(fullMessage(for: error) + "\n")
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// `--journal DIR`, else `ESS_JOURNAL`, else `./journal` (CLI.md).

@@ -46,7 +46,7 @@ final class TestJournal {
     guard let e = fm.enumerator(atPath: path) else { return out }
     while let rel = e.nextObject() as? String {
       var isDir: ObjCBool = false
-      fm.fileExists(atPath: path + "/" + rel, isDirectory: &isDir)
+      _ = fm.fileExists(atPath: path + "/" + rel, isDirectory: &isDir)
       if !isDir.boolValue && !excluding.contains(rel) { out[rel] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + rel)) }
     }
     return out

@@ -50,13 +50,9 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
 
   /// The 71 ASCII bytes `sha256:…`.
   public var text: [UInt8] {
-    var out = Array("sha256:".utf8)
+    var out: [UInt8] = []
     out.reserveCapacity(ChainHash.textLength)
-    let hex = Array("0123456789abcdef".utf8)
-    for b in bytes {
-      out.append(hex[Int(b >> 4)])
-      out.append(hex[Int(b & 15)])
-    }
+    appendText(to: &out)
     return out
   }
 
@@ -83,14 +79,7 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
 
   /// The next link: SHA-256 of `prev` (as text), a newline, and `body`.
   public static func link(prev: ChainHash, body: some Collection<UInt8>) -> ChainHash {
-    var hasher = SHA256()
-    hasher.update(data: prev.text)
-    hasher.update(data: [0x0A])
-    if let done: Void = body.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) {
-      _ = done
-    } else {
-      hasher.update(data: Array(body))
-    }
-    return ChainHash(bytes: Array(hasher.finalize()))
+    link(prevText: prev.text, body: Array(body)[...])
   }
+
 }

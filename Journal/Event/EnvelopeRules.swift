@@ -67,33 +67,9 @@ public enum EnvelopeRules {
     return lowercase ? s : s.lowercased()
   }
 
-  /// `YYYY-MM-DD` that exists, or `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`.
+  /// `YYYY-MM-DD` that exists, or `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`
+  /// (the same parser that reads valid time, ``ParisTime/instant(of:)``).
   public static func isValidTime(_ s: String) -> Bool {
-    let u = Array(s.utf8)
-    guard u.count >= 10, CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)) != nil else { return false }
-    if u.count == 10 { return true }
-    guard u.count >= 20, u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58 else { return false }
-    func num(_ a: Int, _ b: Int) -> Int? {
-      var v = 0
-      for i in a..<b {
-        guard (48...57).contains(u[i]) else { return nil }
-        v = v * 10 + Int(u[i] - 48)
-      }
-      return v
-    }
-    guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else { return false }
-    var i = 19
-    if u[i] == 46 {
-      i += 1
-      let start = i
-      while i < u.count, (48...57).contains(u[i]) { i += 1 }
-      guard i > start, i - start <= 9 else { return false }
-    }
-    guard i < u.count else { return false }
-    if u[i] == 90 || u[i] == 122 { return i + 1 == u.count }
-    guard u[i] == 43 || u[i] == 45, u.count == i + 6, u[i + 3] == 58,
-      let oh = num(i + 1, i + 3), let om = num(i + 4, i + 6), oh < 24, om < 60
-    else { return false }
-    return true
+    s.utf8.count == 10 ? CivilDate(iso: s) != nil : ParisTime.instant(of: Array(s.utf8)) != nil
   }
 }

@@ -129,18 +129,7 @@ public struct JSONObjectView: Sendable, Equatable {
   }
 
   public func int64(_ key: String) -> Int64? {
-    guard let r = raw(key), let first = r.first, first == 0x2D || (first >= 0x30 && first <= 0x39) else { return nil }
-    var v: Int64 = 0
-    var negative = false
-    for b in r {
-      if b == 0x2D {
-        negative = true
-        continue
-      }
-      guard b >= 0x30 && b <= 0x39 else { return nil }
-      v = v &* 10 &+ Int64(b - 0x30)
-    }
-    return negative ? -v : v
+    raw(key).flatMap { r in r.withUnsafeBufferPointer { JSONObjectView.integer($0) } }
   }
 
   /// A decimal number × 10^power, exactly (e.g. euros → cents with power 2); nil if not exact.

@@ -26,6 +26,23 @@ public enum CacheFile {
     }
   }
 
+  /// `tag ‖ payload ‖ CRC-32C(tag ‖ payload)` (CRC little-endian): how every
+  /// cache file is framed, so that a damaged or foreign one is refused.
+  public static func seal(_ payload: [UInt8], tag: [UInt8]) -> [UInt8] {
+    var out = tag + payload
+    let crc = CRC32C.checksum(out)
+    for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k)))) }
+    return out
+  }
+
+  /// The payload of bytes made by ``seal(_:tag:)``, or nil if the tag or the CRC does not match.
+  public static func unseal(_ bytes: [UInt8], tag: [UInt8]) -> ArraySlice<UInt8>? {
+    guard bytes.count >= tag.count + 4, bytes.starts(with: tag),
+      bytes.readLE(UInt32.self, at: bytes.count - 4) == CRC32C.checksum(bytes[0..<(bytes.count - 4)])
+    else { return nil }
+    return bytes[tag.count..<(bytes.count - 4)]
+  }
+
   @discardableResult
   public static func write(_ bytes: [UInt8], to path: String) -> Bool {
     let tmp = path + ".tmp.\(getpid())"

@@ -75,8 +75,7 @@ struct SegmentMap: Sendable {
       }
     }
     if commitStart < n {
-      if let later = nextValidTrailer(bytes, after: commitStart) {
-        _ = later
+      if nextValidTrailer(bytes, after: commitStart) != nil {
         map.ending = .damaged(offset: commitStart, seq: expected, why: why)
       } else {
         map.ending = .uncommittedTail(offset: commitStart, length: n - commitStart)

@@ -42,7 +42,7 @@ public enum ParisTime {
     return Timestamp(millisecondsSince1970: nextMidnightLocal - 3_600_000)
   }
 
-  /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` to an instant (fraction cut to ms).
+  /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` (1 to 9 fraction digits) to an instant (fraction cut to ms).
   public static func instant(of u: [UInt8]) -> Timestamp? {
     guard u.count >= 20, let day = CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
       u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58
@@ -66,7 +66,7 @@ public enum ParisTime {
         digits += 1
         i += 1
       }
-      guard digits > 0 else { return nil }
+      guard digits > 0, digits <= 9 else { return nil }  // at most nanoseconds
       if digits < 3 { for _ in digits..<3 { milli *= 10 } }
     }
     guard i < u.count else { return nil }

@@ -103,22 +103,14 @@ public final class Writer {
   /// lock, once the journal's head is known and seqs are assigned, so the
   /// caller can validate the batch against the journal exactly as it will be
   /// (no other writer can commit in between). If `check` throws, nothing is
-  /// written and its error is rethrown.
+  /// written and its error is rethrown. `envelopesChecked`: the caller already
+  /// ran ``EnvelopeRules/check(_:)`` on every event (not checked twice).
   @discardableResult
-  public func append(_ events: [NewEvent], check: (BatchPreview) throws -> Void) throws -> [Appended] {
+  public func append(
+    _ events: [NewEvent], envelopesChecked: Bool = false, check: (BatchPreview) throws -> Void
+  ) throws -> [Appended] {
     guard !events.isEmpty else { return [] }
-    for (i, event) in events.enumerated() {
-      do {
-        try EnvelopeRules.check(event)
-      } catch {
-        var e = error
-        if events.count > 1 {
-          e.message = "Event \(i + 1) of the batch: " + e.message
-          e.location?.line = i + 1
-        }
-        throw e
-      }
-    }
+    if !envelopesChecked { try Writer.checkEnvelopes(events) }
     try lock.acquire()
     defer { lock.release() }
     try refresh()
@@ -137,15 +129,7 @@ public final class Writer {
   /// computed: they are `.zero`). Throws what `append` would throw.
   public func preview(_ events: [NewEvent], envelopesChecked: Bool = false, check: (BatchPreview) throws -> Void) throws {
     guard !events.isEmpty else { return }
-    for (i, event) in events.enumerated() where !envelopesChecked {
-      do {
-        try EnvelopeRules.check(event)
-      } catch {
-        var e = error
-        e.location?.line = i + 1
-        throw e
-      }
-    }
+    if !envelopesChecked { try Writer.checkEnvelopes(events) }
     try lock.acquire()
     defer { lock.release() }
     try refresh()
@@ -160,6 +144,20 @@ public final class Writer {
     defer { lock.release() }
     try refresh()
     try sealTail()
+  }
+
+  /// The envelope rules for each event; errors name the event's place in the batch.
+  static func checkEnvelopes(_ events: [NewEvent]) throws(JournalError) {
+    for (i, event) in events.enumerated() {
+      do {
+        try EnvelopeRules.check(event)
+      } catch {
+        var e = error
+        e.location?.line = i + 1
+        if events.count > 1 { e.message = "Event \(i + 1) of the batch: " + e.message }
+        throw e
+      }
+    }
   }
 
   static func parentFolder(of path: String) -> String {

@@ -20,16 +20,12 @@ extension BilanProjection {
         Dictionary(uniqueKeysWithValues: s.history.amendedBy.map { (String($0.key), .number(JSONNumber(Int64($0.value)))) })),
       "figures": s.figures.encoded,
     ]
-    var out = tag + body.canonicalBytes()
-    out.appendLE32(CRC32C.checksum(out))
-    return out
+    return CacheFile.seal(body.canonicalBytes(), tag: tag)
   }
 
   /// The state in a checkpoint file, or nil if it is damaged or of another code version.
   public static func decode(_ bytes: [UInt8]) -> State? {
-    guard bytes.count > tag.count + 4, Array(bytes.prefix(tag.count)) == tag else { return nil }
-    let crc = bytes.suffix(4).reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    guard CRC32C.checksum(bytes.dropLast(4)) == crc, let body = try? JSONParser.parse(bytes[tag.count..<(bytes.count - 4)]),
+    guard let payload = CacheFile.unseal(bytes, tag: tag), let body = try? JSONParser.parse(payload),
       body["version"]?.stringValue == codeVersion, let figures = body["figures"].flatMap(BilanState.init(decoding:))
     else { return nil }
     var s = State()
@@ -44,11 +40,5 @@ extension BilanProjection {
       s.history.amendedBy[t] = UInt64(by)
     }
     return s
-  }
-}
-
-extension Array where Element == UInt8 {
-  mutating func appendLE32(_ v: UInt32) {
-    for k in 0..<4 { append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) }
   }
 }

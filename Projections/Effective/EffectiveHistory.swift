@@ -21,8 +21,6 @@ public struct EffectiveHistory: Sendable, Equatable {
 
   public init() {}
 
-  public static let correctionTypes: Set<String> = ["event.corrected", "event.retracted"]
-
   /// The changes `record` makes to what counts.
   public mutating func apply(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
     let type = record.type
@@ -36,7 +34,7 @@ public struct EffectiveHistory: Sendable, Equatable {
     let data = JSONObjectView(record.dataBytes)
     guard let target = data.int64("target").map(UInt64.init), target < record.seq else { return [] }
     let targetRecord = try lookup(target)
-    guard !EffectiveHistory.correctionTypes.contains(targetRecord.type) else { return [] }
+    guard !EventCatalog.correctionTypes.contains(targetRecord.type) else { return [] }
     let before = try amendedBy[target].map(lookup)
     var changes: [EffectiveChange] = []
     if let old = EffectiveHistory.version(of: targetRecord, definedBy: before) { changes.append(.removed(old)) }

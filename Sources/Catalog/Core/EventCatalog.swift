@@ -10,6 +10,9 @@ import Journal
 /// EventCatalog.type(named: "okote.pledge-made")?.summary
 /// ```
 public enum EventCatalog {
+  /// The types that amend another event (EVENTS.md §2) rather than record a fact.
+  public static let correctionTypes: Set<String> = [EventCorrected.type, EventRetracted.type]
+
   /// Every type: the domain types, then the corrections. Adding a type is
   /// one line here.
   public static let types: [any DomainEvent.Type] = [

@@ -10,7 +10,6 @@ extension IntegrityModel {
 
   func encoded() -> [UInt8] {
     var w = ByteWriter()
-    w.bytes = Self.tag
     w.u64(lastSeq)
     w.raw(lastHash.bytes)
     w.u32(UInt32(typeNames.count))
@@ -36,15 +35,12 @@ extension IntegrityModel {
       w.u64(target)
       w.u64(c)
     }
-    w.u32(CRC32C.checksum(w.bytes))
-    return w.bytes
+    return CacheFile.seal(w.bytes, tag: Self.tag)
   }
 
   init?(decoding bytes: [UInt8]) {
-    guard bytes.count > 12, Array(bytes[0..<8]) == Self.tag,
-      CRC32C.checksum(bytes[0..<(bytes.count - 4)]) == bytes.suffix(4).reversed().reduce(UInt32(0), { $0 << 8 | UInt32($1) })
-    else { return nil }
-    var r = ByteReader(bytes[8..<(bytes.count - 4)])
+    guard let payload = CacheFile.unseal(bytes, tag: Self.tag) else { return nil }
+    var r = ByteReader(payload)
     var m = IntegrityModel()
     guard let seq = r.u64(), let hash = r.raw(32), let typeCount = r.u32() else { return nil }
     m.lastSeq = seq

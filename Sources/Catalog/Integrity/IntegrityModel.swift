@@ -8,7 +8,7 @@ import Journal
 /// the keys a new event touches (``check(keys:)``), so an append costs what
 /// it changes, not a replay of the journal.
 struct IntegrityModel: Sendable, Equatable {
-  static let correctionTypes: Set<String> = ["event.corrected", "event.retracted"]
+  static var correctionTypes: Set<String> { EventCatalog.correctionTypes }
 
   /// Type of each event, by seq − 1, as an index into `typeNames`.
   var typeOf: [UInt16] = []

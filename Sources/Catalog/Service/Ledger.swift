@@ -44,7 +44,8 @@ public final class Ledger {
   func append(normalized events: [NewEvent], lines: [Int]?) throws -> [Appended] {
     var undo: IntegrityModel.Undo? = nil
     do {
-      let done = try writer.append(events) { preview in
+      // `events` went through `normalize`, which checked every envelope.
+      let done = try writer.append(events, envelopesChecked: true) { preview in
         undo = try self.checkIntegrity(events, preview, lines: lines)
       }
       try saveCheckpointIfDue()
@@ -139,26 +140,18 @@ public final class Ledger {
     }
     try catchUp(to: preview.headSeq)
     var undo: IntegrityModel.Undo? = model!.beginUndo()
-    model!.reserve(events.count)
     var touched: [String: Int] = [:]
-    for i in events.indices where !preview.results[i].existed {
-      let result = preview.results[i]
-      do {
-        try checkTarget(events[i], seq: result.seq)
-      } catch {
-        model!.rollback(undo!)
+    do {
+      touched = try applyTentatively(events, preview, undo: &undo) { error, i in
         throw locate(error, index: i, count: events.count, lines: lines)
       }
-      let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
-      let keys = model!.apply(
-        seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
-      for k in keys where touched[k] == nil { touched[k] = i }
-    }
-    do {
       try model!.check(keys: Set(touched.keys))
+    } catch let violation as IntegrityModel.Violation {
+      model!.rollback(undo!)
+      throw explain(violation, preview, lines: lines, culprit: touched[violation.key])
     } catch {
       model!.rollback(undo!)
-      throw explain(error, preview, lines: lines, culprit: touched[error.key])
+      throw error
     }
     return undo!
   }
@@ -171,21 +164,9 @@ public final class Ledger {
     // Nothing to undo: the tentative model is dropped afterwards (the next use reloads it).
     var undo: IntegrityModel.Undo? = nil
     defer { model = nil }
-    model!.reserve(events.count)
     var problems: [CatalogError] = []
-    var touched: [String: Int] = [:]
-    for i in events.indices where !preview.results[i].existed {
-      let result = preview.results[i]
-      do {
-        try checkTarget(events[i], seq: result.seq)
-      } catch {
-        problems.append(locate(error, index: i, count: events.count, lines: lines))
-        continue
-      }
-      let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
-      let keys = model!.apply(
-        seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
-      for k in keys where touched[k] == nil { touched[k] = i }
+    let touched = try applyTentatively(events, preview, undo: &undo) { error, i in
+      problems.append(locate(error, index: i, count: events.count, lines: lines))
     }
     for key in touched.keys.sorted() {
       do {
@@ -195,6 +176,31 @@ public final class Ledger {
       }
     }
     return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+  }
+
+  /// Applies the batch's new events to the model (recording what to undo in
+  /// `undo`), handing refused targets to `refused`; returns each touched index
+  /// key with the first event (batch index) that touched it.
+  func applyTentatively(
+    _ events: [NewEvent], _ preview: BatchPreview, undo: inout IntegrityModel.Undo?,
+    refused: (CatalogError, Int) throws -> Void
+  ) throws -> [String: Int] {
+    model!.reserve(events.count)
+    var touched: [String: Int] = [:]
+    for i in events.indices where !preview.results[i].existed {
+      let result = preview.results[i]
+      do {
+        try checkTarget(events[i], seq: result.seq)
+      } catch {
+        try refused(error, i)
+        continue
+      }
+      let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
+      let keys = model!.apply(
+        seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
+      for k in keys where touched[k] == nil { touched[k] = i }
+    }
+    return touched
   }
 
   func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {

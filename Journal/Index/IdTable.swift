@@ -72,10 +72,11 @@ struct IdTable: Sendable {
   static func eachID(_ raw: [UInt8], _ body: (UUIDKey, UInt64) -> Void) throws(JournalError) {
     var start = 0
     var i = 0
+    var context = RecordDecoder.Context()
     while i < raw.count {
       if raw[i] == 0x0A {
-        let record = try RecordDecoder.decode(Array(raw[start..<i]))
-        guard let key = UUIDKey(utf8: record.lineBytes[(record.idRange.lowerBound + 1)..<(record.idRange.upperBound - 1)]) else {
+        let record = try RecordDecoder.decode(raw[start..<i], context: &context)
+        guard let key = UUIDKey(utf8: record.bytes[(record.idRange.lowerBound + 1)..<(record.idRange.upperBound - 1)]) else {
           throw JournalError(.damaged, "The event at seq \(record.seq) has an id that is not a UUID.", at: .init(seq: record.seq))
         }
         body(key, record.seq)

@@ -87,10 +87,12 @@ public struct JSONObjectView: Sendable, Equatable {
     }
   }
 
-  /// Several integer members in one pass over the object (`keys` are ASCII):
-  /// the value of each key, nil where absent or not an integer.
-  public func int64s(_ keys: [StaticString]) -> [Int64?] {
-    var out = [Int64?](repeating: nil, count: keys.count)
+  /// Several members in one pass over the object (`keys` are ASCII): the
+  /// value bytes of each key, nil where absent. Read them with
+  /// ``int64(of:)``, ``bool(of:)``, ``scaled(of:by:)``.
+  public func values(_ keys: [StaticString]) -> [ArraySlice<UInt8>?] {
+    var out = [ArraySlice<UInt8>?](repeating: nil, count: keys.count)
+    let base = bytes.startIndex
     bytes.withUnsafeBufferPointer { b in
       var i = 1
       let end = b.count
@@ -102,7 +104,7 @@ public struct JSONObjectView: Sendable, Equatable {
         guard j < end, let valueEnd = JSONObjectView.skip(b, from: j + 2) else { return }
         for (n, k) in keys.enumerated() where k.utf8CodeUnitCount == j - keyStart {
           if memcmp(k.utf8Start, b.baseAddress! + keyStart, j - keyStart) == 0 {
-            out[n] = JSONObjectView.integer(UnsafeBufferPointer(rebasing: b[(j + 2)..<valueEnd]))
+            out[n] = bytes[(base + j + 2)..<(base + valueEnd)]
             break
           }
         }
@@ -111,6 +113,48 @@ public struct JSONObjectView: Sendable, Equatable {
       }
     }
     return out
+  }
+
+  /// Several integer members in one pass over the object (`keys` are ASCII):
+  /// the value of each key, nil where absent or not an integer.
+  public func int64s(_ keys: [StaticString]) -> [Int64?] {
+    values(keys).map { $0.flatMap(JSONObjectView.int64(of:)) }
+  }
+
+  /// An integer value's bytes, read; nil if not an integer.
+  public static func int64(of raw: ArraySlice<UInt8>) -> Int64? {
+    raw.withUnsafeBufferPointer { integer($0) }
+  }
+
+  /// A boolean value's bytes, read; nil if not a boolean.
+  public static func bool(of raw: ArraySlice<UInt8>?) -> Bool? {
+    guard let first = raw?.first else { return nil }
+    return first == 0x74 ? true : first == 0x66 ? false : nil
+  }
+
+  /// A decimal number's bytes × 10^power, exactly (euros → cents with power
+  /// 2); nil if not a number or not exact at that scale.
+  public static func scaled(of raw: ArraySlice<UInt8>, by power: Int) -> Int64? {
+    // The common case, digits with at most `power` decimals, without making a string.
+    var v: Int64 = 0
+    var decimals = -1
+    let leadingZero = raw.count >= 2 && raw.first == 0x30 && raw[raw.startIndex + 1] != 0x2E
+    var plain = !raw.isEmpty && raw.count <= 15 && power >= 0 && power <= 3 && (0x30...0x39).contains(raw.first ?? 0) && !leadingZero
+    for c in raw where plain {
+      if c == 0x2E, decimals < 0 {
+        decimals = 0
+      } else if c >= 0x30 && c <= 0x39 {
+        v = v * 10 + Int64(c - 0x30)
+        if decimals >= 0 { decimals += 1 }
+      } else {
+        plain = false
+      }
+    }
+    if plain && decimals != 0 && decimals <= power && raw.last != 0x2E {
+      for _ in 0..<(power - max(decimals, 0)) { v *= 10 }
+      return v
+    }
+    return JSONNumber(literal: String(decoding: raw, as: UTF8.self))?.scaled(by: power)
   }
 
   static func integer(_ r: UnsafeBufferPointer<UInt8>) -> Int64? {
@@ -134,14 +178,10 @@ public struct JSONObjectView: Sendable, Equatable {
 
   /// A decimal number × 10^power, exactly (e.g. euros → cents with power 2); nil if not exact.
   public func scaled(_ key: String, by power: Int) -> Int64? {
-    guard let r = raw(key), let n = JSONNumber(literal: String(decoding: r, as: UTF8.self)) else { return nil }
-    return n.scaled(by: power)
+    raw(key).flatMap { JSONObjectView.scaled(of: $0, by: power) }
   }
 
-  public func bool(_ key: String) -> Bool? {
-    guard let r = raw(key), let first = r.first else { return nil }
-    return first == 0x74 ? true : first == 0x66 ? false : nil
-  }
+  public func bool(_ key: String) -> Bool? { JSONObjectView.bool(of: raw(key)) }
 
   public func string(_ key: String) -> String? {
     guard let r = raw(key), r.first == 0x22, r.count >= 2 else { return nil }

@@ -49,7 +49,7 @@ public struct Reader: Sendable {
     guard let r = try it.next(), r.seq == seq else {
       throw JournalError(.notFound, "There is no event with seq \(seq) in this journal.", at: .init(seq: seq))
     }
-    return r
+    return r.detached()
   }
 
   /// The last committed event's seq (0 if empty), hash and recordedAt,

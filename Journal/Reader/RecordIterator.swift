@@ -17,9 +17,15 @@ public struct RecordIterator {
   var map: SegmentMap? = nil
   var commitIndex = 0
   var framePos = 0
+  /// The current frame's content is `raw[0..<rawCount]`. Two buffers take
+  /// turns, so that a record kept from the previous frame (a fold keeps its
+  /// last one) does not force a new allocation for every frame.
   var raw: [UInt8] = []
+  var spare: [UInt8] = []
+  var rawCount = 0
   var rawPos = 0
   var expected: UInt64 = 0
+  var context = RecordDecoder.Context()
 
   init(layout: JournalLayout, names: [String], from: UInt64) {
     self.layout = layout
@@ -31,7 +37,7 @@ public struct RecordIterator {
   /// every event returned before that passed its checks.
   public mutating func next() throws(JournalError) -> Record? {
     while true {
-      if rawPos < raw.count {
+      if rawPos < rawCount {
         if let record = try nextLine() { return record }
         continue
       }
@@ -41,8 +47,9 @@ public struct RecordIterator {
 
   mutating func nextLine() throws(JournalError) -> Record? {
     let start = rawPos
+    let count = rawCount
     let end: Int = raw.withUnsafeBufferPointer { buf in
-      guard let p = memchr(buf.baseAddress! + start, 0x0A, buf.count - start) else { return buf.count }
+      guard let p = memchr(buf.baseAddress! + start, 0x0A, count - start) else { return count }
       return buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
     rawPos = end + 1
@@ -51,7 +58,7 @@ public struct RecordIterator {
       expected += 1
       return nil
     }
-    let record = try RecordDecoder.decode(Array(raw[start..<end]))
+    let record = try RecordDecoder.decode(raw[start..<end], context: &context)
     guard record.seq == expected else {
       throw JournalError(
         .damaged, "Segment \(names[segmentIndex]) holds seq \(record.seq) where seq \(expected) was expected.",
@@ -83,10 +90,11 @@ public struct RecordIterator {
             .damaged, "Segment \(map.file) has a malformed frame at byte offset \(framePos).",
             at: .init(file: map.file, offset: Int64(framePos)))
         }
-        raw.removeAll(keepingCapacity: true)
+        swap(&raw, &spare)
         rawPos = 0
+        rawCount = 0
         do {
-          try LZ4Frame.decompress(bytes[framePos..<(framePos + length)], into: &raw)
+          rawCount = try LZ4Frame.decompress(bytes[framePos..<(framePos + length)], over: &raw)
         } catch {
           throw JournalError(
             .damaged, "Segment \(map.file) is damaged at byte offset \(framePos) (seq \(commit.trailer.firstSeq)…): \(error.message)",

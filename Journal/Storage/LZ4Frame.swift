@@ -104,6 +104,65 @@ enum LZ4Frame {
     }
   }
 
+  /// Decompresses `frame` over the front of `buffer`, reusing its storage
+  /// (the read path: one buffer serves frame after frame, nothing is
+  /// zeroed or reallocated), and returns the content's length; bytes of
+  /// `buffer` past it are left over from before. The same checks as
+  /// ``decompress(_:into:)``.
+  static func decompress(_ frame: ArraySlice<UInt8>, over buffer: inout [UInt8]) throws(JournalError) -> Int {
+    var dctx: OpaquePointer? = nil
+    let created = LZ4F_createDecompressionContext(&dctx, UInt32(LZ4F_VERSION))
+    if LZ4F_isError(created) != 0 || dctx == nil { throw failure("create a decompression context for", created) }
+    defer { _ = LZ4F_freeDecompressionContext(dctx) }
+    var declared = 0
+    var srcPos = 0
+    var dstPos = 0
+    var hint = 0
+    frame.withUnsafeBytes { src in
+      var info = LZ4F_frameInfo_t()
+      var consumed = src.count
+      let r = LZ4F_getFrameInfo(dctx, &info, src.baseAddress, &consumed)
+      guard LZ4F_isError(r) == 0 else { return }
+      declared = Int(truncatingIfNeeded: info.contentSize)
+      srcPos = consumed
+      guard declared > 0 else { return }
+      // One call per block until the frame's end (hint 0), straight into `dst`.
+      func run(_ dst: UnsafeMutableRawPointer) {
+        repeat {
+          var srcSize = src.count - srcPos
+          var dstSize = declared - dstPos
+          hint = LZ4F_decompress(dctx, dst + dstPos, &dstSize, src.baseAddress! + srcPos, &srcSize, nil)
+          if LZ4F_isError(hint) != 0 { return }
+          srcPos += srcSize
+          dstPos += dstSize
+          if srcSize == 0 && dstSize == 0 { return }
+        } while hint != 0
+      }
+      if declared <= buffer.count {
+        buffer.withUnsafeMutableBytes { run($0.baseAddress!) }
+      } else {
+        // Too small: a new buffer, not zeroed first.
+        buffer = [UInt8](unsafeUninitializedCapacity: declared) { dst, initialized in
+          run(UnsafeMutableRawPointer(dst.baseAddress!))
+          initialized = dstPos
+        }
+      }
+    }
+    guard declared > 0 else {
+      // A frame without a declared size (another tool's): the growing path.
+      buffer.removeAll(keepingCapacity: true)
+      try decompress(frame, into: &buffer)
+      return buffer.count
+    }
+    if LZ4F_isError(hint) != 0 {
+      throw JournalError(.damaged, "An LZ4 frame failed its check (\(errorName(hint))).")
+    }
+    guard hint == 0, srcPos == frame.count, dstPos == declared else {
+      throw JournalError(.damaged, "An LZ4 frame is truncated or its size does not match its header.")
+    }
+    return declared
+  }
+
   static func blockSizeID(for count: Int) -> LZ4F_blockSizeID_t {
     switch count {
     case ...(64 << 10): return LZ4F_max64KB

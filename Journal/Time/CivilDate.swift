@@ -24,6 +24,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.init(year: parts.0, month: parts.1, day: parts.2)
   }
 
+  /// A date from the UTF-8 bytes of `YYYY-MM-DD` (no string is made).
+  public init?(isoUTF8 bytes: ArraySlice<UInt8>) {
+    guard let parts = bytes.withUnsafeBufferPointer(CivilDate.parseISO) else { return nil }
+    self.init(year: parts.0, month: parts.1, day: parts.2)
+  }
+
   /// `YYYY-MM-DD` → (year, month, day), without allocating (on every event's path).
   static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }

@@ -69,7 +69,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     self = value
   }
 
-  static func parseStrict(_ b: ArraySlice<UInt8>) -> Timestamp? {
+  static func parseStrict<C: RandomAccessCollection<UInt8>>(_ b: C) -> Timestamp? where C.Index == Int {
     guard b.count == 24 else { return nil }
     let s = b.startIndex
     func digits(_ from: Int, _ count: Int) -> Int? {

@@ -40,6 +40,7 @@ public enum Verifier {
           .damaged, "Segment \(name) should start at seq \(seq) after hash \(prev), but its header says seq \(map.header.firstSeq).",
           at: .init(file: name, offset: 0, seq: seq))
       }
+      var context = RecordDecoder.Context()
       for commit in map.commits {
         var raw: [UInt8] = []
         try SegmentMap.content(of: commit, in: bytes, file: name, into: &raw)
@@ -47,7 +48,7 @@ public enum Verifier {
         for i in raw.indices where raw[i] == 0x0A {
           let line = raw[start..<i]
           let at = JournalError.Location(file: name, offset: Int64(commit.dataStart), seq: seq)
-          guard let record = try? RecordDecoder.decode(Array(line)), record.seq == seq else {
+          guard let record = try? RecordDecoder.decode(line, context: &context), record.seq == seq else {
             throw JournalError(.damaged, "Segment \(name) holds a malformed event where seq \(seq) was expected.", at: at)
           }
           guard let link = EventLine.check(line), link.prev == prev else {

@@ -104,11 +104,12 @@ extension Writer {
     var chunkFirst = seq
     var lineStart = 0
     var lastAt = Timestamp(millisecondsSince1970: 0)
+    var context = RecordDecoder.Context()
     var i = 0
     while i < raw.count {
       if raw[i] == 0x0A {
         let line = raw[lineStart..<i]
-        let record = try RecordDecoder.decode(Array(line))
+        let record = try RecordDecoder.decode(line, context: &context)
         guard record.seq == seq, let link = EventLine.check(line), link.prev == prev, link.computed == link.stored else {
           throw JournalError(
             .damaged, "Segment \(file) breaks the hash chain at seq \(seq); it was not sealed. Run 'ess verify'.",

@@ -17,14 +17,14 @@ public struct BilanState: Sendable, Equatable {
   public init() {}
 
   /// Which domain folds each event type (by the type's prefix), looked up once per change.
-  static let domainOf: [String: Int] = {
+  static let domainOf: TypeTable<Int> = {
     let prefixes = ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "indicator", "milestone"]
-    var out: [String: Int] = [:]
+    var out: [(String, Int)] = []
     for eventType in EventCatalog.types {
       let t = eventType.type
-      if let i = prefixes.firstIndex(of: String(t.prefix { $0 != "." })) { out[t] = i }
+      if let i = prefixes.firstIndex(of: String(t.prefix { $0 != "." })) { out.append((t, i)) }
     }
-    return out
+    return TypeTable(out)
   }()
 
   /// Folds one change into the domain of its event's type.

@@ -40,6 +40,11 @@ struct YearCounters: Sendable, Equatable {
     byYear[year, default: Array(repeating: 0, count: names.count)][slot] += v
   }
 
+  /// Changes several slots of one year at once (one lookup of the year).
+  mutating func update(_ year: Int, _ body: (inout [Int64]) -> Void) {
+    body(&byYear[year, default: Array(repeating: 0, count: names.count)])
+  }
+
   func get(_ year: Int, _ slot: Int) -> Int64 { byYear[year]?[slot] ?? 0 }
 
   static func == (a: YearCounters, b: YearCounters) -> Bool {

@@ -8,25 +8,33 @@ public struct ProcurementFigures: DomainFigures {
     "insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV", "unsuccessful",
   ]
   static let slot = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
-  static let flags = [(1, "socialClause"), (2, "environmentalClause"), (3, "fairTradeClause"), (4, "awardeeIsSME"), (5, "awardeeIsLocal")]
+  /// The members a contract's fold reads, in one pass: the amount, `awardeeIsESS`, then the flags of slots 1…5.
+  static let contractFields: [StaticString] = [
+    "amountEUR", "awardeeIsESS", "socialClause", "environmentalClause", "fairTradeClause", "awardeeIsSME", "awardeeIsLocal",
+  ]
+  static let reportFields: [StaticString] = ["insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV"]
   var counters = YearCounters(slots)
 
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    let d = e.data
     let y = e.year
-    func flag(_ k: String) -> Int64 { d.bool(k) == true ? sign : 0 }
     switch e.type {
     case "procurement.contract-awarded":
-      let cents = d.scaled("amountEUR", by: 2) ?? 0
-      counters.add(y, 0, sign)
-      for (i, k) in Self.flags { counters.add(y, i, flag(k)) }
-      counters.add(y, 6, d.bool("awardeeIsESS") == true ? sign * cents : 0)
-      counters.add(y, 7, sign * cents)
+      let v = e.data.values(Self.contractFields)
+      let cents = v[0].flatMap { JSONObjectView.scaled(of: $0, by: 2) } ?? 0
+      let isESS = JSONObjectView.bool(of: v[1]) == true
+      counters.update(y) { row in
+        row[0] += sign
+        for slot in 1...5 where JSONObjectView.bool(of: v[slot + 1]) == true { row[slot] += sign }
+        if isESS { row[6] += sign * cents }
+        row[7] += sign * cents
+      }
     case "procurement.insertion-hours-reported":
-      let values = d.int64s(["insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV"])
-      for (n, v) in values.enumerated() { counters.add(y, 8 + n, sign * (v ?? 0)) }
+      let values = e.data.int64s(Self.reportFields)
+      counters.update(y) { row in
+        for (n, v) in values.enumerated() { row[8 + n] += sign * (v ?? 0) }
+      }
     case "procurement.tender-unsuccessful":
       counters.add(y, 12, sign)
     default: break

@@ -12,7 +12,7 @@ struct StampedReports: Sendable, Equatable {
   var bySeq: [UInt64: Entry] = [:]
 
   mutating func set(_ e: EffectiveEvent, sign: Int64) {
-    bySeq[e.seq] = sign > 0 ? Entry(day: e.day, timeOfDay: e.timeOfDay, data: e.data) : nil
+    bySeq[e.seq] = sign > 0 ? Entry(day: e.day, timeOfDay: e.timeOfDay, data: JSONObjectView(Array(e.data.bytes)[...])) : nil
   }
 
   var latest: JSONObjectView? {

@@ -22,42 +22,41 @@ public struct EffectiveHistory: Sendable, Equatable {
   public init() {}
 
   /// The changes `record` makes to what counts.
-  public mutating func apply(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
-    let type = record.type
-    guard type != "event.corrected" && type != "event.retracted" else {
-      return try amend(record, lookup: lookup)
-    }
-    return EffectiveHistory.original(record, type: type).map { [.added($0)] } ?? []
+  public mutating func apply(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> EffectiveChanges {
+    guard let version = EffectiveHistory.currentVersions[record.type] else { return EffectiveChanges() }
+    guard version > 0 else { return try amend(record, lookup: lookup) }
+    return EffectiveChanges(added: EffectiveHistory.original(record, currentVersion: version))
   }
 
-  mutating func amend(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> [EffectiveChange] {
+  mutating func amend(_ record: Record, lookup: (UInt64) throws -> Record) rethrows -> EffectiveChanges {
     let data = JSONObjectView(record.dataBytes)
-    guard let target = data.int64("target").map(UInt64.init), target < record.seq else { return [] }
+    guard let target = data.int64("target").map(UInt64.init), target < record.seq else { return EffectiveChanges() }
     let targetRecord = try lookup(target)
-    guard !EventCatalog.correctionTypes.contains(targetRecord.type) else { return [] }
+    guard !EventCatalog.correctionTypes.contains(targetRecord.type) else { return EffectiveChanges() }
     let before = try amendedBy[target].map(lookup)
-    var changes: [EffectiveChange] = []
-    if let old = EffectiveHistory.version(of: targetRecord, definedBy: before) { changes.append(.removed(old)) }
+    var changes = EffectiveChanges()
+    changes.removed = EffectiveHistory.version(of: targetRecord, definedBy: before)
     amendedBy[target] = record.seq
-    if let new = EffectiveHistory.version(of: targetRecord, definedBy: record) { changes.append(.added(new)) }
+    changes.added = EffectiveHistory.version(of: targetRecord, definedBy: record)
     return changes
   }
 
   /// A domain event as first recorded (its data upcast to the current schema).
-  static func original(_ r: Record, type: String? = nil) -> EffectiveEvent? {
-    guard let time = EffectiveEvent.validTime(r.occurredOn) else { return nil }
-    let type = type ?? r.type
+  static func original(_ r: Record, currentVersion: Int? = nil) -> EffectiveEvent? {
+    guard let time = EffectiveEvent.validTime(r.occurredOnBytes) else { return nil }
+    let type = r.type
     let data = JSONObjectView(r.dataBytes)
+    let current = currentVersion ?? currentVersions[type] ?? 0
     return EffectiveEvent(
       seq: r.seq, type: type, day: time.day, timeOfDay: time.timeOfDay,
-      data: r.version < (currentVersions[type] ?? 0) ? upcast(type, data, r.version) : data)
+      data: r.version < current ? upcast(type, data, r.version) : data)
   }
 
   /// The version of `target` that `amendment` (a correction or retraction, or
   /// nil for none) makes current; nil when retracted.
   static func version(of target: Record, definedBy amendment: Record?) -> EffectiveEvent? {
     guard let amendment else { return original(target) }
-    guard amendment.type == "event.corrected", let own = EffectiveEvent.validTime(target.occurredOn) else { return nil }
+    guard amendment.type == "event.corrected", let own = EffectiveEvent.validTime(target.occurredOnBytes) else { return nil }
     let data = JSONObjectView(amendment.dataBytes)
     let time = data.string("occurredOn").flatMap(EffectiveEvent.validTime) ?? own
     // The replacement data was checked against the target type's current version when recorded.
@@ -66,9 +65,10 @@ public struct EffectiveHistory: Sendable, Equatable {
       data: data.object("data") ?? JSONObjectView(Array("{}".utf8)[...]))
   }
 
-  /// Each type's current schema version (events recorded with an older one are upcast).
-  static let currentVersions: [String: Int] = Dictionary(
-    EventCatalog.types.map { ($0.type, $0.version) }, uniquingKeysWith: { a, _ in a })
+  /// Each type's current schema version (events recorded with an older one
+  /// are upcast); 0 for the correction types.
+  static let currentVersions = TypeTable(
+    EventCatalog.types.map { ($0.type, EventCatalog.correctionTypes.contains($0.type) ? 0 : $0.version) })
 
   /// Data of an older schema version, brought to the current one (unchanged if it cannot be).
   static func upcast(_ type: String, _ data: JSONObjectView, _ version: Int) -> JSONObjectView {

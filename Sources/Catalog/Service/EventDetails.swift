@@ -17,7 +17,7 @@ public struct EventDetails: Sendable {
       guard let id = EnvelopeRules.normalizedID(key) else {
         throw CatalogError(.invalidValue, "'\(key.prefix(60))' is neither a seq (a number) nor an event id (a UUID).", given: key)
       }
-      try reader.forEach { r in if target == nil && r.id == id { target = r } }
+      try reader.forEach { r in if target == nil && r.id == id { target = r.detached() } }
     }
     guard let record = target else {
       throw JournalError(.notFound, "There is no event with id \(key) in this journal.")
@@ -27,7 +27,7 @@ public struct EventDetails: Sendable {
       if r.type == "event.corrected" || r.type == "event.retracted",
         (try? r.data())?["target"]?.numberValue?.int64Value == Int64(record.seq)
       {
-        amendments.append(r)
+        amendments.append(r.detached())
       }
     }
     return EventDetails(record: record, amendments: amendments)

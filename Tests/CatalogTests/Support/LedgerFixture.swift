@@ -41,7 +41,7 @@ final class LedgerFixture {
     let e = FileManager.default.enumerator(atPath: path)!
     while let rel = e.nextObject() as? String {
       var isDir: ObjCBool = false
-      FileManager.default.fileExists(atPath: path + "/" + rel, isDirectory: &isDir)
+      _ = FileManager.default.fileExists(atPath: path + "/" + rel, isDirectory: &isDir)
       if !isDir.boolValue && rel != "LOCK" { out[rel] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + rel)) }
     }
     return out

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The event type names a reader has met, so that equal names read from
+/// many lines are one shared `String` (a journal holds a few dozen types;
+/// making a new string for each of a million events is most of the cost
+/// of reading the name). Open addressing over a cheap hash, the names'
+/// bytes laid end to end.
+struct TypeNames {
+  private var bytes: [UInt8] = []
+  private var starts = [Int](repeating: 0, count: 128)
+  private var lengths = [Int](repeating: -1, count: 128)
+  private var names = [String](repeating: "", count: 128)
+  private var count = 0
+
+  /// The name spelled by `text` (JSON string content, escapes undone if any).
+  mutating func name(_ text: UnsafeBufferPointer<UInt8>) -> String {
+    guard !text.isEmpty else { return "" }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for c in text { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+    let mask = lengths.count - 1
+    var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    let found: Bool = bytes.withUnsafeBufferPointer { all in
+      while lengths[k] >= 0 {
+        if lengths[k] == text.count, memcmp(all.baseAddress! + starts[k], text.baseAddress!, text.count) == 0 { return true }
+        k = (k + 1) & mask
+      }
+      return false
+    }
+    if found { return names[k] }
+    let name = TypeNames.decode(text)
+    guard count < lengths.count / 2 else { return name }  // hundreds of types: stop remembering
+    starts[k] = bytes.count
+    lengths[k] = text.count
+    names[k] = name
+    bytes += text
+    count += 1
+    return name
+  }
+
+  static func decode(_ text: UnsafeBufferPointer<UInt8>) -> String {
+    guard text.contains(UInt8(ascii: "\\")) else { return String(decoding: text, as: UTF8.self) }
+    var quoted = [UInt8(ascii: "\"")]
+    quoted += text
+    quoted.append(UInt8(ascii: "\""))
+    if case .string(let s)? = try? JSONParser.parse(quoted[...]) { return s }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import Journal
+
+/// The read path's shortcuts (no copy per line, shared type names, reused
+/// frame buffers, the one-pass field reader, the word-at-a-time CRC) give
+/// the same answers as the plain ways.
+@Suite("Read path")
+struct ReadPathTests {
+  @Test func escapedStringsAndManyTypesReadBackExactly() throws {
+    let j = try TestJournal()
+    let w = try j.writer { $0.frameBytes = 1500 }
+    var written: [NewEvent] = []
+    for n in 0..<150 {
+      // 150 distinct types: more than the interning table remembers.
+      let odd = #"a "quoted" \ back\\slash \"# + String(n)
+      let e = NewEvent(
+        type: "test.kind-\(n % 75)", occurredOn: "2022-03-0\(n % 9 + 1)", author: "t.admin", source: odd,
+        reason: n % 2 == 0 ? "\\" : nil, data: ["n": .number(JSONNumber(Int64(n))), "s": .string(odd)])
+      written.append(e)
+    }
+    try w.append(written)
+    let back = try j.all()
+    #expect(back.count == written.count)
+    for (r, e) in zip(back, written) {
+      #expect(r.type == e.type && r.source == e.source && r.reason == e.reason && r.occurredOn == e.occurredOn)
+      #expect(try r.data() == e.data)
+      #expect(String(decoding: r.occurredOnBytes, as: UTF8.self) == e.occurredOn)
+    }
+  }
+
+  @Test func aDetachedRecordIsTheSameRecordWithItsOwnBytes() throws {
+    let j = try TestJournal()
+    try j.writer().append(Sample.events(0..<40))
+    for r in try j.all() {
+      let d = r.detached()
+      #expect(d == r && d.bytes.startIndex == 0 && d.bytes.count == r.bytes.count)
+      #expect(d.id == r.id && d.type == r.type && d.author == r.author && d.source == r.source)
+      #expect(d.dataBytes.elementsEqual(r.dataBytes) && d.hash == r.hash && d.prev == r.prev)
+    }
+  }
+
+  @Test func decompressingOverOneBufferGivesEachFrameExactly() throws {
+    var rng = Seeded(seed: 7)
+    var buffer: [UInt8] = []
+    for size in [10, 70_000, 5, 300_000, 1, 64 << 10, 200_000] {
+      let content = (0..<size).map { _ in UInt8(ascii: "a") + UInt8(rng.next() % 8) }
+      let frame = try LZ4Frame.compress(content[...])
+      let n = try LZ4Frame.decompress(frame[...], over: &buffer)
+      #expect(n == size && buffer[..<n].elementsEqual(content), "size \(size)")
+      #expect(buffer.count >= n)
+    }
+    // A damaged frame throws, whether the buffer is large enough or not.
+    var frame = try LZ4Frame.compress(Array(repeating: 65, count: 1000)[...])
+    frame[frame.count / 2] ^= 0xFF
+    #expect(throws: JournalError.self) { _ = try LZ4Frame.decompress(frame[...], over: &buffer) }
+    var empty: [UInt8] = []
+    #expect(throws: JournalError.self) { _ = try LZ4Frame.decompress(frame[...], over: &empty) }
+  }
+
+  @Test func theWordAtATimeCRCEqualsTheBytewiseOne() {
+    func reference(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+      var crc: UInt32 = 0xFFFF_FFFF
+      for b in bytes {
+        crc ^= UInt32(b)
+        for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+      }
+      return ~crc
+    }
+    var rng = Seeded(seed: 11)
+    let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    for start in 0..<9 {
+      for end in stride(from: start, through: 300, by: 7) {
+        #expect(CRC32C.checksum(bytes[start..<end]) == reference(bytes[start..<end]), "\(start)..<\(end)")
+      }
+    }
+  }
+
+  @Test func valuesInOnePassEqualTheOneAtATimeReaders() throws {
+    let text = #"{"a":12,"amountEUR":426.5,"b":"x\"y","flag":true,"nested":{"a":1},"neg":-7,"off":false}"#
+    let view = JSONObjectView(Array(text.utf8)[...])
+    let keys: [StaticString] = ["flag", "a", "missing", "amountEUR", "neg", "off", "nested"]
+    let v = view.values(keys)
+    #expect(v.count == keys.count && v[2] == nil)
+    #expect(v[0].flatMap { JSONObjectView.bool(of: $0) } == true && JSONObjectView.bool(of: v[5]) == false)
+    #expect(v[1].flatMap(JSONObjectView.int64(of:)) == 12 && v[4].flatMap(JSONObjectView.int64(of:)) == -7)
+    #expect(v[3].flatMap { JSONObjectView.scaled(of: $0, by: 2) } == 42650)
+    #expect(v[6].map { Array($0) } == Array(#"{"a":1}"#.utf8))
+    #expect(view.int64s(["neg", "a"]) == [-7, 12])
+  }
+
+  @Test func theFastScaledReaderAgreesWithJSONNumber() {
+    let literals = [
+      "0", "1", "10", "426.5", "426.50", "0.01", "0.001", "0.5", "7.25", "123456789012.34", "999999999999999",
+      "1e3", "1.5e2", "-3", "-0.5", "00", "01", ".5", "5.", "1.2.3", "12a", "", "0.10", "100.000",
+    ]
+    for text in literals {
+      for power in 0...3 {
+        let fast = JSONObjectView.scaled(of: Array(text.utf8)[...], by: power)
+        let plain = JSONNumber(literal: text)?.scaled(by: power)
+        #expect(fast == plain, "\(text) × 10^\(power)")
+      }
+    }
+  }
+}

@@ -19,10 +19,8 @@ struct TypeNames {
   /// The name spelled by `text` (JSON string content, escapes undone if any).
   mutating func name(_ text: UnsafeBufferPointer<UInt8>) -> String {
     guard !text.isEmpty else { return "" }
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for c in text { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
     let mask = lengths.count - 1
-    var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    var k = TypeTable.hash(text) & mask
     let found: Bool = bytes.withUnsafeBufferPointer { all in
       while lengths[k] >= 0 {
         if lengths[k] == text.count, memcmp(all.baseAddress! + starts[k], text.baseAddress!, text.count) == 0 { return true }

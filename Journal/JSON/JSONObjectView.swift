@@ -87,12 +87,16 @@ public struct JSONObjectView: Sendable, Equatable {
     }
   }
 
-  /// Several members in one pass over the object (`keys` are ASCII): the
-  /// value bytes of each key, nil where absent. Read them with
-  /// ``int64(of:)``, ``bool(of:)``, ``scaled(of:by:)``.
-  public func values(_ keys: [StaticString]) -> [ArraySlice<UInt8>?] {
-    var out = [ArraySlice<UInt8>?](repeating: nil, count: keys.count)
-    let base = bytes.startIndex
+  /// Several members in one pass over the object (`keys` are ASCII), read
+  /// by their index in `keys`:
+  ///
+  /// ```swift
+  /// let m = data.members(["amountEUR", "socialClause"])
+  /// m.scaled(0, by: 2)   // cents
+  /// m.bool(1)            // true, false or nil
+  /// ```
+  public func members(_ keys: [StaticString]) -> JSONMembers {
+    var ranges = [Int](repeating: -1, count: 2 * keys.count)
     bytes.withUnsafeBufferPointer { b in
       var i = 1
       let end = b.count
@@ -102,9 +106,14 @@ public struct JSONObjectView: Sendable, Equatable {
         var j = keyStart
         while j < end, b[j] != 0x22 { j += b[j] == 0x5C ? 2 : 1 }
         guard j < end, let valueEnd = JSONObjectView.skip(b, from: j + 2) else { return }
-        for (n, k) in keys.enumerated() where k.utf8CodeUnitCount == j - keyStart {
-          if memcmp(k.utf8Start, b.baseAddress! + keyStart, j - keyStart) == 0 {
-            out[n] = bytes[(base + j + 2)..<(base + valueEnd)]
+        let length = j - keyStart
+        let first = b[keyStart]
+        for k in keys.indices {
+          let key = keys[k]
+          guard key.utf8CodeUnitCount == length, key.utf8Start[0] == first else { continue }
+          if memcmp(key.utf8Start, b.baseAddress! + keyStart, length) == 0 {
+            ranges[2 * k] = j + 2
+            ranges[2 * k + 1] = valueEnd
             break
           }
         }
@@ -112,13 +121,14 @@ public struct JSONObjectView: Sendable, Equatable {
         if i < end, b[i] == 0x2C { i += 1 } else { break }
       }
     }
-    return out
+    return JSONMembers(view: self, ranges: ranges)
   }
 
   /// Several integer members in one pass over the object (`keys` are ASCII):
   /// the value of each key, nil where absent or not an integer.
   public func int64s(_ keys: [StaticString]) -> [Int64?] {
-    values(keys).map { $0.flatMap(JSONObjectView.int64(of:)) }
+    let m = members(keys)
+    return keys.indices.map { m.int64($0) }
   }
 
   /// An integer value's bytes, read; nil if not an integer.

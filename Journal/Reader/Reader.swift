@@ -37,6 +37,15 @@ public struct Reader: Sendable {
     return RecordIterator(layout: layout, names: Array(names[start...]), from: max(seq, 1))
   }
 
+  /// The same iterator, reading ahead on a second thread: for long reads
+  /// (a full fold, an export), where reading and using the events then
+  /// overlap. Same records, same errors, at the same points.
+  public func records(from seq: UInt64 = 1, readAhead: Bool) throws(JournalError) -> RecordIterator {
+    var it = try records(from: seq)
+    if readAhead { it.ahead = ReadAhead(it) }
+    return it
+  }
+
   /// Calls `body` with each committed event from `seq` on.
   public func forEach(from seq: UInt64 = 1, _ body: (Record) throws -> Void) throws {
     var it = try records(from: seq)

@@ -26,6 +26,11 @@ public struct RecordIterator {
   var rawPos = 0
   var expected: UInt64 = 0
   var context = RecordDecoder.Context()
+  /// Whether frames are decompressed over the previous buffers (false when
+  /// records are kept in batches, as ``ReadAhead`` does).
+  var reuseBuffers = true
+  /// Set when another thread reads for this iterator.
+  var ahead: ReadAhead? = nil
 
   init(layout: JournalLayout, names: [String], from: UInt64) {
     self.layout = layout
@@ -36,6 +41,7 @@ public struct RecordIterator {
   /// The next event, or nil at the end. Throws `.damaged` where a check fails;
   /// every event returned before that passed its checks.
   public mutating func next() throws(JournalError) -> Record? {
+    if let ahead { return try ahead.next() }
     while true {
       if rawPos < rawCount {
         if let record = try nextLine() { return record }
@@ -90,7 +96,7 @@ public struct RecordIterator {
             .damaged, "Segment \(map.file) has a malformed frame at byte offset \(framePos).",
             at: .init(file: map.file, offset: Int64(framePos)))
         }
-        swap(&raw, &spare)
+        if reuseBuffers { swap(&raw, &spare) } else { raw = [] }
         rawPos = 0
         rawCount = 0
         do {

@@ -39,7 +39,7 @@ public struct BilanReader: Sendable {
     var state = useCheckpoint ? (checkpoint(reader: reader, before: limit) ?? .init()) : .init()
     let start = state.seq
     let lookup = RecordLookup(reader)
-    var it = try reader.records(from: start + 1)
+    var it = try reader.records(from: start + 1, readAhead: true)
     while let r = try it.next() {
       if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
       try BilanProjection.apply(r, lookup: lookup.record, to: &state)

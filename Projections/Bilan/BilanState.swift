@@ -17,7 +17,7 @@ public struct BilanState: Sendable, Equatable {
   public init() {}
 
   /// Which domain folds each event type (by the type's prefix), looked up once per change.
-  static let domainOf: TypeTable<Int> = {
+  static let domainOf: TypeTable = {
     let prefixes = ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "indicator", "milestone"]
     var out: [(String, Int)] = []
     for eventType in EventCatalog.types {

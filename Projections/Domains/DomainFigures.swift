@@ -28,24 +28,37 @@ enum Fields {
 }
 
 /// Additive per-year counters, the common case: one slot per named counter
-/// (arrays, not dictionaries of names: this runs for every event).
+/// (arrays, not dictionaries: this runs for every event; a history spans a
+/// few dozen years, so finding a year's row is a short scan).
 struct YearCounters: Sendable, Equatable {
   let names: [String]
-  var byYear: [Int: [Int64]] = [:]
+  private(set) var years: [Int] = []
+  private(set) var rows: [[Int64]] = []
 
   init(_ names: [String]) { self.names = names }
 
+  /// Every year's counters, by year.
+  var byYear: [Int: [Int64]] { Dictionary(uniqueKeysWithValues: zip(years, rows)) }
+
   mutating func add(_ year: Int, _ slot: Int, _ v: Int64) {
     guard v != 0 else { return }
-    byYear[year, default: Array(repeating: 0, count: names.count)][slot] += v
+    rows[row(year)][slot] += v
   }
 
   /// Changes several slots of one year at once (one lookup of the year).
   mutating func update(_ year: Int, _ body: (inout [Int64]) -> Void) {
-    body(&byYear[year, default: Array(repeating: 0, count: names.count)])
+    body(&rows[row(year)])
   }
 
-  func get(_ year: Int, _ slot: Int) -> Int64 { byYear[year]?[slot] ?? 0 }
+  /// The index of `year`'s row, made if absent.
+  private mutating func row(_ year: Int) -> Int {
+    if let i = years.firstIndex(of: year) { return i }
+    years.append(year)
+    rows.append(Array(repeating: 0, count: names.count))
+    return years.count - 1
+  }
+
+  func get(_ year: Int, _ slot: Int) -> Int64 { years.firstIndex(of: year).map { rows[$0][slot] } ?? 0 }
 
   static func == (a: YearCounters, b: YearCounters) -> Bool {
     // Years whose counters all went back to zero are the same as absent ones.
@@ -63,9 +76,10 @@ struct YearCounters: Sendable, Equatable {
   init?(_ names: [String], decoding v: JSONValue?) {
     self.names = names
     guard let o = v?.objectValue else { return nil }
-    for (k, c) in o {
-      guard let y = Int(k), let m = c.objectValue else { return nil }
-      byYear[y] = names.map { Fields.int(m[$0]) ?? 0 }
+    for (k, c) in o.sorted(by: { $0.key < $1.key }) {
+      guard let y = Int(k), !years.contains(y), let m = c.objectValue else { return nil }
+      years.append(y)
+      rows.append(names.map { Fields.int(m[$0]) ?? 0 })
     }
   }
 }

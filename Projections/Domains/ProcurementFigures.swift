@@ -21,19 +21,19 @@ public struct ProcurementFigures: DomainFigures {
     let y = e.year
     switch e.type {
     case "procurement.contract-awarded":
-      let v = e.data.values(Self.contractFields)
-      let cents = v[0].flatMap { JSONObjectView.scaled(of: $0, by: 2) } ?? 0
-      let isESS = JSONObjectView.bool(of: v[1]) == true
+      let m = e.data.members(Self.contractFields)
+      let cents = m.scaled(0, by: 2) ?? 0
+      let isESS = m.bool(1) == true
       counters.update(y) { row in
         row[0] += sign
-        for slot in 1...5 where JSONObjectView.bool(of: v[slot + 1]) == true { row[slot] += sign }
+        for slot in 1...5 where m.bool(slot + 1) == true { row[slot] += sign }
         if isESS { row[6] += sign * cents }
         row[7] += sign * cents
       }
     case "procurement.insertion-hours-reported":
-      let values = e.data.int64s(Self.reportFields)
+      let m = e.data.members(Self.reportFields)
       counters.update(y) { row in
-        for (n, v) in values.enumerated() { row[8 + n] += sign * (v ?? 0) }
+        for n in 0..<4 { row[8 + n] += sign * (m.int64(n) ?? 0) }
       }
     case "procurement.tender-unsuccessful":
       counters.add(y, 12, sign)

@@ -81,12 +81,13 @@ struct ReadPathTests {
     let text = #"{"a":12,"amountEUR":426.5,"b":"x\"y","flag":true,"nested":{"a":1},"neg":-7,"off":false}"#
     let view = JSONObjectView(Array(text.utf8)[...])
     let keys: [StaticString] = ["flag", "a", "missing", "amountEUR", "neg", "off", "nested"]
-    let v = view.values(keys)
-    #expect(v.count == keys.count && v[2] == nil)
-    #expect(v[0].flatMap { JSONObjectView.bool(of: $0) } == true && JSONObjectView.bool(of: v[5]) == false)
-    #expect(v[1].flatMap(JSONObjectView.int64(of:)) == 12 && v[4].flatMap(JSONObjectView.int64(of:)) == -7)
-    #expect(v[3].flatMap { JSONObjectView.scaled(of: $0, by: 2) } == 42650)
-    #expect(v[6].map { Array($0) } == Array(#"{"a":1}"#.utf8))
+    let m = view.members(keys)
+    #expect(m.raw(2) == nil && m.int64(2) == nil && m.bool(2) == nil)
+    #expect(m.bool(0) == true && m.bool(5) == false && m.bool(1) == nil)
+    #expect(m.int64(1) == 12 && m.int64(4) == -7 && m.int64(0) == nil)
+    #expect(m.scaled(3, by: 2) == 42650 && m.scaled(1, by: 2) == 1200)
+    #expect(m.raw(6).map { Array($0) } == Array(#"{"a":1}"#.utf8))
+    for (k, key) in keys.enumerated() { #expect(m.raw(k) == view.raw(key.description), "\(key)") }
     #expect(view.int64s(["neg", "a"]) == [-7, 12])
   }
 
@@ -102,5 +103,67 @@ struct ReadPathTests {
         #expect(fast == plain, "\(text) × 10^\(power)")
       }
     }
+  }
+
+  /// Every record of `it` until it ends or throws, and what it threw.
+  static func drain(_ it: inout RecordIterator) -> (records: [Record], error: JournalError?) {
+    var out: [Record] = []
+    do {
+      while let r = try it.next() { out.append(r) }
+    } catch {
+      return (out, error)
+    }
+    return (out, nil)
+  }
+
+  @Test func readingAheadGivesTheSameRecordsAndTheSameError() throws {
+    let j = try TestJournal()
+    let w = try j.writer {
+      $0.segmentBytes = 6000
+      $0.frameBytes = 1500
+    }
+    for n in 0..<40 { try w.append(Sample.events((n * 5)..<(n * 5 + 5))) }
+    let reader = try Reader(at: j.path)
+    for from in [1, 2, 77, 200, 201] as [UInt64] {
+      var plain = try reader.records(from: from)
+      var ahead = try reader.records(from: from, readAhead: true)
+      let a = ReadPathTests.drain(&plain)
+      let b = ReadPathTests.drain(&ahead)
+      #expect(a.error == nil && b.error == nil && a.records == b.records && a.records.count == 201 - Int(from))
+    }
+    // Damage inside a middle segment: both stop at the same record with the same error.
+    let path = try j.segmentPaths()[2]
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    bytes[bytes.count / 2] ^= 0x5A
+    try bytes.write(to: URL(fileURLWithPath: path))
+    var plain = try reader.records(from: 1)
+    var ahead = try reader.records(from: 1, readAhead: true)
+    let a = ReadPathTests.drain(&plain)
+    let b = ReadPathTests.drain(&ahead)
+    #expect(a.error?.code == .damaged && a.records.count < 200)
+    #expect(b.error == a.error && b.records == a.records)
+  }
+
+  @Test func droppingAReadAheadIteratorStopsItsThread() throws {
+    let j = try TestJournal()
+    try j.writer().append(Sample.events(0..<100))
+    var it = try Reader(at: j.path).records(from: 1)
+    func startReadingAhead() -> ReadAhead.Channel {
+      let ahead = ReadAhead(it, depth: 1, batchSize: 2)
+      it.ahead = ahead
+      return ahead.channel
+    }
+    let channel = startReadingAhead()
+    #expect(try it.next()?.seq == 1)
+    usleep(50_000)
+    #expect(!channel.hasStopped, "with room for one batch of two, the reading thread waits")
+    it = try Reader(at: j.path).records(from: 1)  // the only reference to `ahead` is gone
+    var waited = 0
+    while !channel.hasStopped && waited < 500 {
+      usleep(10_000)
+      waited += 1
+    }
+    #expect(channel.hasStopped, "the reading thread still waits for room after its reader was dropped")
+    #expect(try it.next()?.seq == 1)
   }
 }

@@ -4,18 +4,25 @@
   import Darwin
 #endif
 
-/// Values by event type name, looked up for every event folded: open
+/// Small integers by event type name (a domain's number, a schema version), looked up for every event folded:
+///
+/// ```swift
+/// let domain = TypeTable([("books.donation-counted", 4), ("pole.member-joined", 0)])
+/// domain[record.type]   // 4, 0 or nil
+/// ```
+///
+/// Open
 /// addressing over a cheap hash of the name's bytes, the names laid end to
 /// end in one array (a `Dictionary` keyed by `String` hashes with SipHash,
 /// several times the cost on this path).
-struct TypeTable<Value: Sendable>: Sendable {
+public struct TypeTable: Sendable {
   private var names: [UInt8] = []
   /// Per slot: where its name starts in `names` and its length (-1: empty).
   private var starts: [Int]
   private var lengths: [Int]
-  private var values: [Value?]
+  private var values: [Int?]
 
-  init(_ pairs: [(String, Value)]) {
+  public init(_ pairs: [(String, Int)]) {
     var size = 16
     while size < pairs.count * 4 { size *= 2 }
     starts = Array(repeating: 0, count: size)
@@ -23,7 +30,7 @@ struct TypeTable<Value: Sendable>: Sendable {
     values = Array(repeating: nil, count: size)
     for (name, value) in pairs where self[name] == nil {
       let bytes = Array(name.utf8)
-      var k = TypeTable.hash(bytes) & (size - 1)
+      var k = bytes.withUnsafeBufferPointer { TypeTable.hash($0) } & (size - 1)
       while lengths[k] >= 0 { k = (k + 1) & (size - 1) }
       starts[k] = names.count
       lengths[k] = bytes.count
@@ -32,12 +39,12 @@ struct TypeTable<Value: Sendable>: Sendable {
     }
   }
 
-  subscript(_ name: String) -> Value? {
+  public subscript(_ name: String) -> Int? {
     if let found = name.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
     return Array(name.utf8).withUnsafeBufferPointer { find($0) }
   }
 
-  private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !bytes.isEmpty, !names.isEmpty else { return nil }
     let mask = lengths.count - 1
     var k = TypeTable.hash(bytes) & mask
@@ -52,9 +59,20 @@ struct TypeTable<Value: Sendable>: Sendable {
     }
   }
 
-  static func hash(_ bytes: some Sequence<UInt8>) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for c in bytes { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
+  /// A hash of a short name from its length and its first and last eight
+  /// bytes (names of one domain share a prefix, rarely both ends).
+  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = b.count
+    guard n >= 8, let base = b.baseAddress else {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+      return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+    let first = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+    let last = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+    var h = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+    h ^= h >> 29
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    return Int(truncatingIfNeeded: h ^ (h >> 32))
   }
 }

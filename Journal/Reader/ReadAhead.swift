@@ -1,0 +1,139 @@
+import Dispatch
+
+/// Reads ahead on a second thread: loading segments, checking their CRCs,
+/// decompressing frames and decoding lines go on there while the caller
+/// folds what was already read (a cold bilan on two cores takes about the
+/// longer of the two halves, not their sum). At most `depth` batches wait,
+/// so memory stays bounded; dropping the iterator stops the thread.
+/// Records and the error, if any, come out exactly as the plain iterator
+/// gives them: every record before a damaged spot, then the error.
+final class ReadAhead {
+  /// A batch of records in seq order, and how the reading ended after it (if it did).
+  struct Batch: Sendable {
+    var records: [Record]
+    var ending: Ending?
+  }
+
+  enum Ending: Sendable {
+    case finished
+    case failed(JournalError)
+  }
+
+  /// What the two threads share; the reading thread keeps it alive on its own.
+  final class Channel: @unchecked Sendable {
+    let lock = DispatchSemaphore(value: 1)
+    let filled = DispatchSemaphore(value: 0)
+    let free: DispatchSemaphore
+    // Guarded by `lock`.
+    var queue: [Batch] = []
+    var head = 0
+    var cancelled = false
+    /// Whether the reading thread has returned (for tests).
+    var stopped = false
+
+    init(depth: Int) {
+      // Made at 0 then raised: libdispatch traps when a semaphore is freed
+      // below the value it was made with.
+      free = DispatchSemaphore(value: 0)
+      for _ in 0..<depth { free.signal() }
+    }
+
+    func push(_ batch: Batch) {
+      lock.wait()
+      queue.append(batch)
+      lock.signal()
+      filled.signal()
+    }
+
+    func pop() -> Batch {
+      filled.wait()
+      lock.wait()
+      let batch = queue[head]
+      head += 1
+      if head > 64 {
+        queue.removeFirst(head)
+        head = 0
+      }
+      lock.signal()
+      free.signal()
+      return batch
+    }
+
+    var isCancelled: Bool {
+      lock.wait()
+      defer { lock.signal() }
+      return cancelled
+    }
+
+    func stop() {
+      lock.wait()
+      stopped = true
+      lock.signal()
+    }
+
+    var hasStopped: Bool {
+      lock.wait()
+      defer { lock.signal() }
+      return stopped
+    }
+
+    func cancel() {
+      lock.wait()
+      cancelled = true
+      lock.signal()
+      free.signal()  // wakes the reader if it waits for room
+    }
+  }
+
+  let channel: Channel
+  var current: [Record] = []
+  var position = 0
+  var ending: Ending? = nil
+
+  init(_ source: RecordIterator, depth: Int = 4, batchSize: Int = 2048) {
+    let channel = Channel(depth: depth)
+    self.channel = channel
+    nonisolated(unsafe) var it = source
+    it.reuseBuffers = false  // records wait in batches: each frame gets a buffer of its own
+    DispatchQueue.global().async {
+      defer { channel.stop() }
+      while true {
+        channel.free.wait()
+        if channel.isCancelled { return }
+        var batch = Batch(records: [], ending: nil)
+        batch.records.reserveCapacity(batchSize)
+        do throws(JournalError) {
+          while batch.records.count < batchSize {
+            guard let r = try it.next() else {
+              batch.ending = .finished
+              break
+            }
+            batch.records.append(r)
+          }
+        } catch {
+          batch.ending = .failed(error)
+        }
+        channel.push(batch)
+        if batch.ending != nil { return }
+      }
+    }
+  }
+
+  deinit { channel.cancel() }
+
+  func next() throws(JournalError) -> Record? {
+    while position == current.count {
+      switch ending {
+      case .finished: return nil
+      case .failed(let error): throw error
+      case nil: break
+      }
+      let batch = channel.pop()
+      current = batch.records
+      position = 0
+      ending = batch.ending
+    }
+    position += 1
+    return current[position - 1]
+  }
+}

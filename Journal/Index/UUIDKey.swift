@@ -55,15 +55,21 @@ struct UUIDKey: Hashable, Comparable, Sendable {
   }
 
   var text: String {
-    let hex = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(36)
-    for i in 0..<32 {
-      if i == 8 || i == 12 || i == 16 || i == 20 { out.append(45) }
-      let word = i < 16 ? hi : lo
-      out.append(hex[Int((word >> UInt64(60 - 4 * (i % 16))) & 15)])
+    String(unsafeUninitializedCapacity: 36) { out in
+      let hex: StaticString = "0123456789abcdef"
+      let digits = hex.utf8Start
+      var n = 0
+      for i in 0..<32 {
+        if i == 8 || i == 12 || i == 16 || i == 20 {
+          out[n] = 45
+          n += 1
+        }
+        let word = i < 16 ? hi : lo
+        out[n] = digits[Int((word >> UInt64(60 - 4 * (i % 16))) & 15)]
+        n += 1
+      }
+      return n
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   static func < (a: UUIDKey, b: UUIDKey) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }

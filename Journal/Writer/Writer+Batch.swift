@@ -28,8 +28,11 @@ extension Writer {
     var drawn = IdIndex.randomKeys(events.count - supplied.count)[...]
     batch.firstSeq = seq
     if encode { batch.lines.reserveCapacity(events.count * 512) }
-    for (i, event) in events.enumerated() {
-      let position = events.count > 1 ? "Event \(i + 1) of the batch: " : ""
+    batch.results.reserveCapacity(events.count)
+    batch.newIDs.reserveCapacity(events.count)
+    for i in events.indices {
+      // Made only for an error message.
+      var position: String { events.count > 1 ? "Event \(i + 1) of the batch: " : "" }
       // `line` is the event's 1-based index in the batch (importers map it to their input's line).
       let location = JournalError.Location(line: i + 1, field: "id")
       let given = givenKeys[i]
@@ -37,7 +40,7 @@ extension Writer {
       let id = key.text
       if given != nil, let seqKnown = known[key] {
         let record = try Reader(layout: layout).record(seq: seqKnown)
-        guard record.hasSameContent(as: event) else {
+        guard record.hasSameContent(as: events[i]) else {
           throw JournalError(
             .conflictingID,
             "\(position)\(position.isEmpty ? "The" : "the") id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
@@ -47,7 +50,7 @@ extension Writer {
         continue
       }
       if given != nil, let j = inBatch[key] {
-        guard Writer.sameContent(events[j], event) else {
+        guard Writer.sameContent(events[j], events[i]) else {
           throw JournalError(
             .conflictingID, "\(position)the id \(id) is also used by event \(j + 1) of the batch, with different content.", at: location)
         }
@@ -57,7 +60,7 @@ extension Writer {
         continue
       }
       let at: Timestamp
-      if let given = event.recordedAt {
+      if let given = events[i].recordedAt {
         guard given <= now else {
           throw JournalError(
             .invalidInput, "\(position)\(position.isEmpty ? "Field" : "field") 'recordedAt' is in the future: \(given) (now is \(now)).",
@@ -77,7 +80,7 @@ extension Writer {
       let start = batch.lines.count
       let hash =
         encode
-        ? EventLine.append(seq: seq, id: id, event: event, recordedAt: at, prevText: &prevText, to: &batch.lines) : .zero
+        ? EventLine.append(seq: seq, id: id, event: events[i], recordedAt: at, prevText: &prevText, to: &batch.lines) : .zero
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,

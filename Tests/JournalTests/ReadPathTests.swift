@@ -166,4 +166,13 @@ struct ReadPathTests {
     #expect(channel.hasStopped, "the reading thread still waits for room after its reader was dropped")
     #expect(try it.next()?.seq == 1)
   }
+
+  @Test func anIdsTextReadsBackAsTheSameId() {
+    for key in IdIndex.randomKeys(200) {
+      let text = key.text
+      #expect(text.utf8.count == 36 && UUIDKey(text) == key)
+      #expect(text == text.lowercased() && text.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+    }
+    #expect(UUIDKey("0123abcd-4567-89ef-0123-456789abcdef")?.text == "0123abcd-4567-89ef-0123-456789abcdef")
+  }
 }

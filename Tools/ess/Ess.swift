@@ -26,6 +26,10 @@ struct Ess: ParsableCommand {
 
   /// As ParsableCommand's, but usage errors exit with 2 (CLI.md), not 64.
   static func main() {
+    // Large imports and folds build and drop hundreds of MB: keep freed memory
+    // in the process instead of handing it back to the kernel and faulting it
+    // in again page by page. Best effort: a refused setting changes only speed.
+    MallocTuning.keepFreedMemory()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -48,5 +52,17 @@ struct JournalOption: ParsableArguments {
     if let journal { return journal }
     if let env = getenv("ESS_JOURNAL") { return String(cString: env) }
     return "./journal"
+  }
+}
+
+/// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does
+/// not import), looked up by name.
+enum MallocTuning {
+  static func keepFreedMemory() {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+    _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD: blocks up to 32 MiB come from the heap, reused once freed
+    _ = mallopt(-1, 1 << 30)  // M_TRIM_THRESHOLD: keep up to 1 GiB of freed heap
+    _ = mallopt(-2, 64 << 20)  // M_TOP_PAD: grow the heap 64 MiB at a time
   }
 }

@@ -17,7 +17,7 @@ extension IntegrityModel {
     w.u64(UInt64(typeOf.count))
     for t in typeOf { w.u16(t) }
     w.u64(UInt64(facts.count))
-    for (seq, f) in facts.sorted(by: { $0.key < $1.key }) {
+    for (seq, f) in facts.entries {
       w.u64(seq)
       w.u8(f.kind.rawValue)
       w.i32(f.day)
@@ -26,7 +26,7 @@ extension IntegrityModel {
       for m in f.members { w.string(m) }
     }
     w.u64(UInt64(originalDays.count))
-    for (seq, d) in originalDays.sorted(by: { $0.key < $1.key }) {
+    for (seq, d) in originalDays.entries {
       w.u64(seq)
       w.i32(d)
     }

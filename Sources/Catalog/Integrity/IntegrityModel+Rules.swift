@@ -3,8 +3,9 @@ import Journal
 extension IntegrityModel {
   /// Checks every rule for the given index keys; the error names the event
   /// that would break and the rule.
-  func check(keys: Set<String>) throws(Violation) {
-    for key in keys.sorted() {
+  /// Checks the rules of each key, in the order given (the first broken one throws).
+  func check(keys: some Sequence<String>) throws(Violation) {
+    for key in keys {
       do {
         if key.hasPrefix("m:") {
           try checkMember(String(key.dropFirst(2)))

@@ -15,11 +15,11 @@ struct IntegrityModel: Sendable, Equatable {
   var typeNames: [String] = []
   var typeIndex: [String: UInt16] = [:]
   /// Effective keyed facts by seq.
-  var facts: [UInt64: IntegrityFact] = [:]
+  var facts = SeqTable<IntegrityFact>()
   /// The valid day each keyed event was appended with (for corrections without `occurredOn`).
-  var originalDays: [UInt64: Int32] = [:]
-  /// Index key ("m:id", "c:id", "k:id") → seqs of effective facts filed under it.
-  var byKey: [String: Set<UInt64>] = [:]
+  var originalDays = SeqTable<Int32>()
+  /// Index key ("m:id", "c:id", "k:id") → seqs of effective facts filed under it, ascending.
+  var byKey: [String: [UInt64]] = [:]
   /// The journal position folded so far.
   var lastSeq: UInt64 = 0
   var lastHash: ChainHash = .zero
@@ -58,9 +58,10 @@ struct IntegrityModel: Sendable, Equatable {
   /// Makes room for `count` more events at once (large imports), so the tables grow once.
   mutating func reserve(_ count: Int) {
     guard count > 1000 else { return }
-    facts.reserveCapacity(facts.count + count)
-    originalDays.reserveCapacity(originalDays.count + count)
+    facts.reserveCapacity(typeOf.count + count)
+    originalDays.reserveCapacity(typeOf.count + count)
     typeOf.reserveCapacity(typeOf.count + count)
+    byKey.reserveCapacity(byKey.count + count)
   }
 
   mutating func rollback(_ undo: Undo) {
@@ -83,13 +84,27 @@ struct IntegrityModel: Sendable, Equatable {
   mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64) {
     if let old = facts.removeValue(forKey: seq) {
       for k in old.indexKeys {
-        byKey[k]?.remove(seq)
+        byKey[k]?.removeAll { $0 == seq }
         if byKey[k]?.isEmpty == true { byKey[k] = nil }
       }
     }
     guard let fact else { return }
     facts[seq] = fact
-    for k in fact.indexKeys { byKey[k, default: []].insert(seq) }
+    for k in fact.indexKeys { file(seq, under: k) }
+  }
+
+  /// Files `seq` under index key `k`, keeping the list ascending (new seqs come last).
+  mutating func file(_ seq: UInt64, under k: String) {
+    IntegrityModel.insert(seq, into: &byKey[k, default: []])
+  }
+
+  static func insert(_ seq: UInt64, into seqs: inout [UInt64]) {
+    if let last = seqs.last, last > seq {
+      let at = seqs.firstIndex { $0 >= seq }!
+      if seqs[at] != seq { seqs.insert(seq, at: at) }
+    } else if seqs.last != seq {
+      seqs.append(seq)
+    }
   }
 
   /// Folds one event: `day` is its valid day (nil for corrections), `data` its
@@ -125,7 +140,7 @@ struct IntegrityModel: Sendable, Equatable {
       originalDays[seq] = day
       facts[seq] = fact
       let keys = fact.indexKeys
-      for k in keys { byKey[k, default: []].insert(seq) }
+      for k in keys { file(seq, under: k) }
       return keys
     }
   }

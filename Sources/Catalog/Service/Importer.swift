@@ -65,7 +65,9 @@ public enum Importer {
       var lines: [Int] = []
       var problems: [CatalogError] = []
       let mine = all[min(all.count, c * per)..<min(all.count, (c + 1) * per)]
-      events.reserveCapacity(mine.count)
+      // The first chunk's array becomes the result: room for every line, so the others are appended without a move.
+      events.reserveCapacity(c == 0 ? all.count : mine.count)
+      lines.reserveCapacity(c == 0 ? all.count : mine.count)
       // Borrow the input once: slicing the shared array per line would retain and
       // release its buffer from both threads at once (a contended atomic).
       input.withUnsafeBufferPointer { buffer in
@@ -92,13 +94,16 @@ public enum Importer {
     var events: [NewEvent] = []
     var lines: [Int] = []
     var problems: [CatalogError] = []
-    events.reserveCapacity(spans.count)
     for c in 0..<chunks {
-      let r = box.get(c)
+      let r = box.take(c)
       if !collect, let first = r.problems.first { throw first }
-      events += r.events
-      lines += r.lines
-      problems += r.problems
+      if c == 0 {
+        (events, lines, problems) = r
+      } else {
+        events += r.events
+        lines += r.lines
+        problems += r.problems
+      }
     }
     progress?(total, total)
     return (events, lines, problems, line)
@@ -137,10 +142,23 @@ final class ChunkResults: @unchecked Sendable {
   private let lock = NSLockFree()
   init(count: Int) { slots = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ r: ([NewEvent], [Int], [CatalogError])) { lock.sync { slots[i] = r } }
-  func get(_ i: Int) -> (events: [NewEvent], lines: [Int], problems: [CatalogError]) {
-    let r = slots[i] ?? ([], [], [])
+  /// The slot's results, moved out (the slot is emptied, so the arrays stay unique: no copy).
+  func take(_ i: Int) -> (events: [NewEvent], lines: [Int], problems: [CatalogError]) {
+    let r = lock.sync {
+      defer { slots[i] = nil }
+      return slots[i] ?? ([], [], [])
+    }
     return (r.0, r.1, r.2)
   }
+}
+
+/// Per-chunk problems of a parallel check (each chunk writes only its own slot).
+final class ChunkProblems: @unchecked Sendable {
+  private var slots: [[CatalogError]]
+  private let lock = NSLockFree()
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+  func set(_ i: Int, _ r: [CatalogError]) { lock.sync { slots[i] = r } }
+  func get(_ i: Int) -> [CatalogError] { lock.sync { slots[i] } }
 }
 
 /// A mutex without Foundation.

@@ -1,3 +1,4 @@
+import Dispatch
 import Journal
 
 #if canImport(Glibc)
@@ -140,15 +141,15 @@ public final class Ledger {
     }
     try catchUp(to: preview.headSeq)
     var undo: IntegrityModel.Undo? = model!.beginUndo()
-    var touched: [String: Int] = [:]
+    var touched = Touched()
     do {
       touched = try applyTentatively(events, preview, undo: &undo) { error, i in
         throw locate(error, index: i, count: events.count, lines: lines)
       }
-      try model!.check(keys: Set(touched.keys))
+      try model!.check(keys: touched.keys)
     } catch let violation as IntegrityModel.Violation {
       model!.rollback(undo!)
-      throw explain(violation, preview, lines: lines, culprit: touched[violation.key])
+      throw explain(violation, preview, lines: lines, culprit: touched.first[violation.key])
     } catch {
       model!.rollback(undo!)
       throw error
@@ -168,14 +169,35 @@ public final class Ledger {
     let touched = try applyTentatively(events, preview, undo: &undo) { error, i in
       problems.append(locate(error, index: i, count: events.count, lines: lines))
     }
-    for key in touched.keys.sorted() {
-      do {
-        try model!.check(keys: [key])
-      } catch {
-        problems.append(explain(error, preview, lines: lines, culprit: touched[key]))
+    Trace.log("integrity apply", since: t0)
+    // Every touched key's rules, on every core (the model is only read here).
+    let model = self.model!
+    let keys = touched.keys
+    let chunks = max(1, min(ProcessorCount.value, keys.count / 5000))
+    let per = (keys.count + chunks - 1) / chunks
+    let found = ChunkProblems(count: chunks)
+    let newSeqs = NewSeqs(preview)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      var mine: [CatalogError] = []
+      for key in keys[min(keys.count, c * per)..<min(keys.count, (c + 1) * per)] {
+        do throws(IntegrityModel.Violation) {
+          try model.check(keys: CollectionOfOne(key))
+        } catch {
+          mine.append(Ledger.explain(error, preview, newSeqs, lines: lines, culprit: touched.first[key]))
+        }
       }
+      found.set(c, mine)
     }
-    return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    for c in 0..<chunks { problems += found.get(c) }
+    // By line; on one line, in the order the keys were touched.
+    return problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+  }
+
+  /// The index keys a batch touched, in the order first touched, each with
+  /// the batch index of the first event that touched it.
+  struct Touched {
+    var keys: [String] = []
+    var first: [String: Int] = [:]
   }
 
   /// Applies the batch's new events to the model (recording what to undo in
@@ -184,9 +206,9 @@ public final class Ledger {
   func applyTentatively(
     _ events: [NewEvent], _ preview: BatchPreview, undo: inout IntegrityModel.Undo?,
     refused: (CatalogError, Int) throws -> Void
-  ) throws -> [String: Int] {
+  ) throws -> Touched {
     model!.reserve(events.count)
-    var touched: [String: Int] = [:]
+    var touched = Touched()
     for i in events.indices where !preview.results[i].existed {
       let result = preview.results[i]
       do {
@@ -198,37 +220,84 @@ public final class Ledger {
       let day = ParisTime.validDate(of: events[i].occurredOn).map { Int32($0.daysSince1970) }
       let keys = model!.apply(
         seq: result.seq, hash: result.hash, type: events[i].type, day: day, data: events[i].data, undo: &undo)
-      for k in keys where touched[k] == nil { touched[k] = i }
+      for k in keys where touched.first[k] == nil {
+        touched.first[k] = i
+        touched.keys.append(k)
+      }
     }
     return touched
   }
 
   func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {
+    Ledger.locate(error, index: index, count: count, lines: lines)
+  }
+
+  static func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {
     if let lines { return error.at(line: lines[index]) }
     return count > 1 ? error.at(line: index + 1) : error
+  }
+
+  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?, culprit: Int?) -> CatalogError {
+    Ledger.explain(v, preview, NewSeqs(preview), lines: lines, culprit: culprit)
+  }
+
+  /// Where each new event of a preview is in the batch, by its seq.
+  struct NewSeqs: Sendable {
+    let headSeq: UInt64
+    /// Batch index of the new event with seq headSeq + 1 + k (events already present take no seq).
+    let index: [Int]
+
+    init(_ preview: BatchPreview) {
+      headSeq = preview.headSeq
+      var index: [Int] = []
+      for (i, r) in preview.results.enumerated() where !r.existed && r.seq > preview.headSeq { index.append(i) }
+      self.index = index
+    }
+
+    func callAsFunction(_ seq: UInt64) -> Int? {
+      guard seq > headSeq, seq - headSeq <= UInt64(index.count) else { return nil }
+      return index[Int(seq - headSeq - 1)]
+    }
   }
 
   /// Places a rule violation on the input line of the new event that breaks
   /// it (or, when an event already in the journal would break, of the first
   /// new event that touches it), and speaks of new events by line, not by the
   /// seq they would have had.
-  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?, culprit: Int?) -> CatalogError {
+  static func explain(
+    _ v: IntegrityModel.Violation, _ preview: BatchPreview, _ newSeqs: NewSeqs, lines: [Int]?, culprit: Int?
+  ) -> CatalogError {
     var e = v.error
     let count = preview.results.count
     func name(_ index: Int) -> String {
       if let lines { return "line \(lines[index])" }
       return count > 1 ? "event \(index + 1) of the batch" : "the new event"
     }
-    // "seq N" of a new event → its line.
-    for (i, r) in preview.results.enumerated().reversed() where !r.existed && r.seq > preview.headSeq {
-      e.message = e.message.replacing("(seq \(r.seq))", with: "(\(name(i)))").replacing("seq \(r.seq)", with: name(i))
-    }
+    e.message = renamingSeqs(in: e.message) { seq in newSeqs(seq).map(name) }
     if v.seq <= preview.headSeq {
       e.message += " Seq \(v.seq) is already in the journal: the new event would make it break this rule."
     }
-    let index = v.seq > preview.headSeq ? preview.results.firstIndex(where: { $0.seq == v.seq && !$0.existed }) : culprit
+    let index = v.seq > preview.headSeq ? newSeqs(v.seq) : culprit
     guard let index else { return e }
     return locate(e, index: index, count: count, lines: lines)
+  }
+
+  /// `message` with each "seq N" (and "(seq N)") that `name` knows replaced by its name.
+  static func renamingSeqs(in message: String, _ name: (UInt64) -> String?) -> String {
+    var out = ""
+    var rest = Substring(message)
+    while let r = rest.firstRange(of: "seq ") {
+      let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+      let before = rest[..<r.lowerBound]
+      if let seq = UInt64(digits), let replacement = name(seq) {
+        out += before
+        out += replacement
+      } else {
+        out += rest[..<digits.endIndex]
+      }
+      rest = rest[digits.endIndex...]
+    }
+    return out + rest
   }
 
   /// Corrections and retractions must aim at an earlier domain event, and a

@@ -25,7 +25,10 @@ public struct RecoveryNote: Sendable, Equatable, CustomStringConvertible {
 
 /// What a batch will be, shown to ``Writer/append(_:check:)``'s check before
 /// anything is written: the head before it, and each event's seq (or the
-/// original seq of an event already in the journal).
+/// original seq of an event already in the journal). From
+/// ``Writer/preview(_:envelopesChecked:check:)``, which writes nothing, new
+/// events have no hash (`.zero`) and, when they came without an id, an
+/// empty `id`: both are made only when the batch is written.
 public struct BatchPreview: Sendable, Equatable {
   /// The last committed seq before this batch (0 for an empty journal).
   public var headSeq: UInt64

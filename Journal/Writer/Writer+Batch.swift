@@ -25,7 +25,8 @@ extension Writer {
     var last = lastKnown
     let now = options.clock()
     var inBatch: [UUIDKey: Int] = [:]
-    var drawn = IdIndex.randomKeys(events.count - supplied.count)[...]
+    // A preview (no encoding) draws no ids: it writes nothing, and its checks need none.
+    var drawn = encode ? IdIndex.randomKeys(events.count - supplied.count)[...] : []
     batch.firstSeq = seq
     if encode { batch.lines.reserveCapacity(events.count * 512) }
     batch.results.reserveCapacity(events.count)
@@ -36,9 +37,9 @@ extension Writer {
       // `line` is the event's 1-based index in the batch (importers map it to their input's line).
       let location = JournalError.Location(line: i + 1, field: "id")
       let given = givenKeys[i]
-      let key = given ?? drawn.popFirst()!
-      let id = key.text
-      if given != nil, let seqKnown = known[key] {
+      let key = given ?? drawn.popFirst()
+      let id = key?.text ?? ""
+      if let given, let seqKnown = known[given] {
         let record = try Reader(layout: layout).record(seq: seqKnown)
         guard record.hasSameContent(as: events[i]) else {
           throw JournalError(
@@ -49,7 +50,7 @@ extension Writer {
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
-      if given != nil, let j = inBatch[key] {
+      if let given, let j = inBatch[given] {
         guard Writer.sameContent(events[j], events[i]) else {
           throw JournalError(
             .conflictingID, "\(position)the id \(id) is also used by event \(j + 1) of the batch, with different content.", at: location)
@@ -87,9 +88,9 @@ extension Writer {
           "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
-      if given != nil { inBatch[key] = batch.results.count }
+      if let given { inBatch[given] = batch.results.count }
       batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
-      batch.newIDs.append((key, seq))
+      if let key { batch.newIDs.append((key, seq)) }
       prev = hash
       seq += 1
       batch.count += 1

@@ -229,4 +229,25 @@ struct WriterTests {
     let done = try w.append(Sample.events(5..<6)) { headSeen = $0.headSeq }
     #expect(done[0].seq == 6 && headSeen == 5)
   }
+
+  @Test func aPreviewNumbersTheEventsAndWritesNothing() throws {
+    let j = try TestJournal()
+    let w = try j.writer()
+    let first = try w.append([Sample.event(0, id: "0123abcd-4567-89ef-0123-456789abcdef")])
+    let before = try j.snapshot()
+    var seen: BatchPreview?
+    let batch = [
+      Sample.event(1), Sample.event(0, id: "0123abcd-4567-89ef-0123-456789abcdef"),
+      Sample.event(2, id: "00000000-0000-4000-8000-000000000002"), Sample.event(3),
+    ]
+    try w.preview(batch) { seen = $0 }
+    let results = try #require(seen).results
+    #expect(seen?.headSeq == 1)
+    #expect(results.map(\.seq) == [2, first[0].seq, 3, 4] && results.map(\.existed) == [false, true, false, false])
+    // Ids are drawn only when written: the preview keeps the given ones and leaves the others empty.
+    #expect(results.map(\.id) == ["", "0123abcd-4567-89ef-0123-456789abcdef", "00000000-0000-4000-8000-000000000002", ""])
+    #expect(try j.snapshot() == before)
+    let written = try w.append(batch)
+    #expect(written.map(\.seq) == results.map(\.seq) && written.allSatisfy { !$0.id.isEmpty })
+  }
 }

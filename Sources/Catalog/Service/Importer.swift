@@ -41,8 +41,10 @@ public enum Importer {
     let total = input.count
     input.withUnsafeBufferPointer { b in
       while start < total {
-        var end = start
-        while end < total && b[end] != 0x0A { end += 1 }
+        var end = total
+        if let p = memchr(b.baseAddress! + start, 0x0A, total - start) {
+          end = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
         line += 1
         var stop = end
         if stop > start && b[stop - 1] == 0x0D { stop -= 1 }
@@ -59,6 +61,7 @@ public enum Importer {
     let all = spans
     let chunks = max(1, min(ProcessorCount.value, spans.count / 1000))
     let box = ChunkResults(count: chunks)
+    let linesDone = SharedCount()
     let per = (spans.count + chunks - 1) / chunks
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
       var events: [NewEvent] = []
@@ -72,7 +75,7 @@ public enum Importer {
       // release its buffer from both threads at once (a contended atomic).
       input.withUnsafeBufferPointer { buffer in
         for (k, span) in mine.enumerated() {
-          if c == 0 && k % 20_000 == 0 { progress?(span.range.lowerBound * chunks, total) }
+          if let progress, k % 5000 == 4999 { progress(linesDone.add(5000) * total / all.count, total) }
           do throws(CatalogError) {
             if span.range.count > EnvelopeRules.maxLineBytes {
               throw CatalogError(
@@ -159,6 +162,19 @@ final class ChunkProblems: @unchecked Sendable {
   init(count: Int) { slots = Array(repeating: [], count: count) }
   func set(_ i: Int, _ r: [CatalogError]) { lock.sync { slots[i] = r } }
   func get(_ i: Int) -> [CatalogError] { lock.sync { slots[i] } }
+}
+
+/// A count that several threads add to.
+final class SharedCount: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLockFree()
+  /// Adds `n`; returns the new total.
+  func add(_ n: Int) -> Int {
+    lock.sync {
+      value += n
+      return value
+    }
+  }
 }
 
 /// A mutex without Foundation.

@@ -48,6 +48,22 @@ public enum JSONParser {
     return try result.get()
   }
 
+  /// Parses UTF-8 bytes that must hold one JSON object, and returns its
+  /// members in the order written, with the same checks and errors as
+  /// ``parseObject(_:)`` (a repeated key is refused): for callers that read
+  /// a few known members once, where building a dictionary costs more than
+  /// it saves.
+  ///
+  /// ```swift
+  /// for (key, value) in try JSONParser.parseMembers(Array(#"{"type":"x","data":{}}"#.utf8)) { … }
+  /// ```
+  public static func parseMembers(_ bytes: UnsafeBufferPointer<UInt8>) throws(JournalError) -> [(key: String, value: JSONValue)] {
+    var scanner = JSONScanner(bytes)
+    scanner.keepTopLevelMembers = true
+    _ = try scanner.parseDocument(requireObject: true)
+    return scanner.topLevelMembers
+  }
+
   /// Parses UTF-8 bytes that must hold one JSON object, and returns its members.
   ///
   /// Anything else at the top level (an array, a string, …) is refused with

@@ -12,6 +12,10 @@ struct JSONScanner {
   var depth = 0
   private var elementStack: [JSONValue] = []
   private var memberStack: [PendingMember] = []
+  /// When set, the top-level object's members are kept here, in order,
+  /// instead of being built into a dictionary (``JSONParser/parseMembers(_:)``).
+  var keepTopLevelMembers = false
+  var topLevelMembers: [(key: String, value: JSONValue)] = []
 
   /// An object member parsed but not yet placed in its dictionary.
   private struct PendingMember {
@@ -199,11 +203,26 @@ struct JSONScanner {
       case UInt8(ascii: "}"):
         i += 1
         depth -= 1
+        if keepTopLevelMembers && depth == 0 { return try keepMembers(from: base) }
         return try collectMembers(from: base)
       default:
         throw malformed(at: i, expected: "',' or '}' after an object member" + hint(at: i))
       }
     }
+  }
+
+  /// Keeps the members pushed since `base` in order (a repeated key is
+  /// refused exactly as ``collectMembers(from:)`` refuses it) and pops them.
+  private mutating func keepMembers(from base: Int) throws(JournalError) -> [String: JSONValue] {
+    for index in base..<memberStack.count {
+      let member = memberStack[index]
+      for earlier in base..<index where memberStack[earlier].key == member.key {
+        throw duplicateKey(member.key, at: member.offset)
+      }
+      topLevelMembers.append((member.key, member.value))
+    }
+    memberStack.removeSubrange(base...)
+    return [:]
   }
 
   /// Builds the dictionary from the members pushed since `base` and pops them.

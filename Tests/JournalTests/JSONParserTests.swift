@@ -251,4 +251,25 @@ struct JSONParserTests {
       other?.message
         == "Malformed JSON: found ']' at byte offset 3 (line 1, column 4), expected a value after ',' (trailing commas are not allowed).")
   }
+
+  @Test("members in order: the same values and the same refusals as a dictionary")
+  func membersInOrder() throws {
+    func members(_ text: String) throws(JournalError) -> [(key: String, value: JSONValue)] {
+      let bytes = Array(text.utf8)
+      return try bytes.withUnsafeBufferPointer { (b) throws(JournalError) in try JSONParser.parseMembers(b) }
+    }
+    let text = #" {"z":1,"a":{"b":[true,null]},"m":"x\u00e9"} "#
+    let got = try members(text)
+    #expect(got.map(\.key) == ["z", "a", "m"])
+    #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.key, $0.value) }) == (try JSONParser.parseObject(Array(text.utf8))))
+    #expect(try members("{}").isEmpty)
+    // Nested objects still refuse repeated keys, and so does the top level, at the same offset.
+    for bad in [#"{"a":1,"b":2,"a":3}"#, #"{"a":{"x":1,"x":2}}"#, #"{"é":1,"e\u0301":2}"#, "[1]", #"{"a":1,}"#, ""] {
+      var expected: JournalError?
+      do { _ = try JSONParser.parseObject(Array(bad.utf8)) } catch { expected = error }
+      var actual: JournalError?
+      do { _ = try members(bad) } catch { actual = error }
+      #expect(expected != nil && actual == expected, "\(bad)")
+    }
+  }
 }

@@ -19,10 +19,27 @@ public enum ImportLine {
     func bad(_ field: String?, _ message: String, given: String? = nil) -> CatalogError {
       CatalogError(.wrongType, message, field: field, given: given, line: line)
     }
-    let value: JSONValue
+    // The envelope's members by slot (see `slot(of:)`), without a dictionary of them.
+    var slots = [JSONValue?](repeating: nil, count: 8)
     do {
-      value = try JSONParser.parse(bytes)
-    } catch {
+      let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }
+      guard first == UInt8(ascii: "{") else {
+        let value = try JSONParser.parse(bytes)
+        throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).")
+      }
+      for (key, value) in try JSONParser.parseMembers(bytes) {
+        switch slot(of: key) {
+        case .some(let k): slots[k] = value
+        case nil where ignoredFields.contains(key): continue
+        case nil:
+          let hint =
+            Suggestion.closest(to: key, among: Array(envelopeFields), maxDistance: 2).first.map { "; did you mean '\($0)'?" } ?? "."
+          throw CatalogError(.unknownField, "Unknown envelope field '\(key)'\(hint)", field: key, line: line)
+        }
+      }
+    } catch let error as CatalogError {
+      throw error
+    } catch let error as JournalError {
       var m = error.message
       if m.hasPrefix("Malformed JSON: ") { m.removeFirst("Malformed JSON: ".count) }
       if let o = error.location?.offset { m = m.replacing("at byte offset \(o) (line 1, column \(o + 1))", with: "at column \(o + 1)") }
@@ -30,14 +47,11 @@ public enum ImportLine {
         m += " The file is not UTF-8 text (perhaps Latin-1 or a spreadsheet export): save it as UTF-8 and try again."
       }
       throw CatalogError(.wrongType, "The line is not valid JSON: \(m)", field: nil, line: line)
-    }
-    guard case .object(let o) = value else { throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).") }
-    for key in o.keys where !envelopeFields.contains(key) {
-      let hint = Suggestion.closest(to: key, among: Array(envelopeFields), maxDistance: 2).first.map { "; did you mean '\($0)'?" } ?? "."
-      throw CatalogError(.unknownField, "Unknown envelope field '\(key)'\(hint)", field: key, line: line)
+    } catch {
+      throw CatalogError(.wrongType, "The line could not be read: \(error).", field: nil, line: line)
     }
     func text(_ key: String, required: Bool) throws(CatalogError) -> String? {
-      switch o[key] {
+      switch slots[slot(of: key)!] {
       case nil, .null?:
         if required {
           throw CatalogError(.missingField, "Field '\(key)' is required.", field: key, line: line)
@@ -60,7 +74,7 @@ public enum ImportLine {
       }
       recordedAt = t
     }
-    guard let data = o["data"] else {
+    guard let data = slots[slot(of: "data")!] else {
       throw CatalogError(.missingField, "Field 'data' is required (the event's fields, a JSON object).", field: "data", line: line)
     }
     return NewEvent(
@@ -68,6 +82,24 @@ public enum ImportLine {
       source: try text("source", required: false), reason: try text("reason", required: false), data: data,
       recordedAt: recordedAt)
   }
+
+  /// The envelope fields an import reads, by slot (compared, not hashed: this runs for every line).
+  static func slot(of key: String) -> Int? {
+    switch key {
+    case "type": 0
+    case "occurredOn": 1
+    case "author": 2
+    case "data": 3
+    case "source": 4
+    case "id": 5
+    case "recordedAt": 6
+    case "reason": 7
+    default: nil
+    }
+  }
+
+  /// Envelope fields the journal sets itself: accepted and ignored.
+  static let ignoredFields: Set<String> = ["seq", "version", "prev", "hash"]
 
   static func kind(_ v: JSONValue) -> String {
     switch v {

@@ -87,8 +87,8 @@ public struct JSONObjectView: Sendable, Equatable {
     }
   }
 
-  /// Several members in one pass over the object (`keys` are ASCII), read
-  /// by their index in `keys`:
+  /// Several members (at most 8, `keys` are ASCII) in one pass over the
+  /// object, read by their index in `keys`:
   ///
   /// ```swift
   /// let m = data.members(["amountEUR", "socialClause"])
@@ -96,7 +96,8 @@ public struct JSONObjectView: Sendable, Equatable {
   /// m.bool(1)            // true, false or nil
   /// ```
   public func members(_ keys: [StaticString]) -> JSONMembers {
-    var ranges = [Int](repeating: -1, count: 2 * keys.count)
+    precondition(keys.count <= JSONMembers.maxKeys, "members(_:) reads at most \(JSONMembers.maxKeys) keys at once")
+    var ranges = SIMD16<Int32>(repeating: -1)
     bytes.withUnsafeBufferPointer { b in
       var i = 1
       let end = b.count
@@ -112,8 +113,8 @@ public struct JSONObjectView: Sendable, Equatable {
           let key = keys[k]
           guard key.utf8CodeUnitCount == length, key.utf8Start[0] == first else { continue }
           if memcmp(key.utf8Start, b.baseAddress! + keyStart, length) == 0 {
-            ranges[2 * k] = j + 2
-            ranges[2 * k + 1] = valueEnd
+            ranges[2 * k] = Int32(truncatingIfNeeded: j + 2)
+            ranges[2 * k + 1] = Int32(truncatingIfNeeded: valueEnd)
             break
           }
         }
@@ -127,8 +128,11 @@ public struct JSONObjectView: Sendable, Equatable {
   /// Several integer members in one pass over the object (`keys` are ASCII):
   /// the value of each key, nil where absent or not an integer.
   public func int64s(_ keys: [StaticString]) -> [Int64?] {
-    let m = members(keys)
-    return keys.indices.map { m.int64($0) }
+    stride(from: 0, to: keys.count, by: JSONMembers.maxKeys).flatMap { from in
+      let group = Array(keys[from..<min(keys.count, from + JSONMembers.maxKeys)])
+      let m = members(group)
+      return group.indices.map { m.int64($0) }
+    }
   }
 
   /// An integer value's bytes, read; nil if not an integer.

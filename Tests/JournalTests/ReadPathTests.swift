@@ -89,6 +89,9 @@ struct ReadPathTests {
     #expect(m.raw(6).map { Array($0) } == Array(#"{"a":1}"#.utf8))
     for (k, key) in keys.enumerated() { #expect(m.raw(k) == view.raw(key.description), "\(key)") }
     #expect(view.int64s(["neg", "a"]) == [-7, 12])
+    // More keys than one pass reads: in groups, same answers.
+    let many: [StaticString] = ["a", "b", "c", "d", "e", "f", "g", "neg", "h", "a", "amountEUR"]
+    #expect(view.int64s(many) == [12, nil, nil, nil, nil, nil, nil, -7, nil, 12, nil])
   }
 
   @Test func theFastScaledReaderAgreesWithJSONNumber() {

@@ -15,13 +15,42 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
   /// The canonical JSON line, without its newline: a slice of the frame it
   /// was read from (no copy per event); ``detached()`` to keep it long.
   public let bytes: ArraySlice<UInt8>
-  // Ranges (indices of `bytes`) of string fields *including* their quotes, and of `data`.
-  let idRange: Range<Int>
-  let occurredOnRange: Range<Int>
-  let authorRange: Range<Int>
-  let sourceRange: Range<Int>?
-  let reasonRange: Range<Int>?
-  let dataRange: Range<Int>
+  /// Where the fields are in `bytes`, as offsets from its start: string
+  /// fields *including* their quotes, and `data`. Kept small (records are
+  /// handed along by value, a million times in a fold).
+  let fields: FieldOffsets
+
+  struct FieldOffsets: Sendable {
+    // start, end of: id, occurredOn, author, source, reason, data (source and reason 0, 0 when absent).
+    var offsets: SIMD16<UInt32>
+
+    init(id: Range<Int>, occurredOn: Range<Int>, author: Range<Int>, source: Range<Int>?, reason: Range<Int>?, data: Range<Int>) {
+      let source = source ?? 0..<0
+      let reason = reason ?? 0..<0
+      offsets = SIMD16(
+        UInt32(id.lowerBound), UInt32(id.upperBound), UInt32(occurredOn.lowerBound), UInt32(occurredOn.upperBound),
+        UInt32(author.lowerBound), UInt32(author.upperBound), UInt32(source.lowerBound), UInt32(source.upperBound),
+        UInt32(reason.lowerBound), UInt32(reason.upperBound), UInt32(data.lowerBound), UInt32(data.upperBound), 0, 0, 0, 0)
+    }
+
+    func range(_ k: Int, from base: Int) -> Range<Int> { (base + Int(offsets[2 * k]))..<(base + Int(offsets[2 * k + 1])) }
+  }
+
+  init(seq: UInt64, version: Int, recordedAt: Timestamp, type: String, bytes: ArraySlice<UInt8>, fields: FieldOffsets) {
+    self.seq = seq
+    self.version = version
+    self.recordedAt = recordedAt
+    self.type = type
+    self.bytes = bytes
+    self.fields = fields
+  }
+
+  var idRange: Range<Int> { fields.range(0, from: bytes.startIndex) }
+  var occurredOnRange: Range<Int> { fields.range(1, from: bytes.startIndex) }
+  var authorRange: Range<Int> { fields.range(2, from: bytes.startIndex) }
+  var sourceRange: Range<Int>? { fields.offsets[7] == 0 ? nil : fields.range(3, from: bytes.startIndex) }
+  var reasonRange: Range<Int>? { fields.offsets[9] == 0 ? nil : fields.range(4, from: bytes.startIndex) }
+  var dataRange: Range<Int> { fields.range(5, from: bytes.startIndex) }
 
   public static func == (a: Record, b: Record) -> Bool { a.bytes.elementsEqual(b.bytes) }
 
@@ -31,13 +60,7 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
   /// The same record holding only its own line's bytes, not the whole frame
   /// it was read from: for records kept beyond the read (caches, checkpoints).
   public func detached() -> Record {
-    let own = Array(bytes)
-    let shift = -bytes.startIndex
-    func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + shift)..<(r.upperBound + shift) }
-    return Record(
-      seq: seq, version: version, recordedAt: recordedAt, type: type, bytes: own[...], idRange: move(idRange),
-      occurredOnRange: move(occurredOnRange), authorRange: move(authorRange), sourceRange: sourceRange.map(move),
-      reasonRange: reasonRange.map(move), dataRange: move(dataRange))
+    Record(seq: seq, version: version, recordedAt: recordedAt, type: type, bytes: Array(bytes)[...], fields: fields)
   }
 
   public var id: String { string(idRange) }

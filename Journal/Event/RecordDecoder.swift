@@ -25,7 +25,7 @@ enum RecordDecoder {
   static func decode(_ line: ArraySlice<UInt8>, context: inout Context) throws(JournalError) -> Record {
     do {
       return try line.withUnsafeBufferPointer { (b) throws(Failure) -> Record in
-        try decodeOrFail(b, base: line.startIndex, line: line, context: &context)
+        try decodeOrFail(b, line: line, context: &context)
       }
     } catch {
       throw JournalError(.damaged, "An event line is not in the journal's canonical form (\(error.what)).")
@@ -33,7 +33,7 @@ enum RecordDecoder {
   }
 
   private static func decodeOrFail(
-    _ b: UnsafeBufferPointer<UInt8>, base: Int, line: ArraySlice<UInt8>, context: inout Context
+    _ b: UnsafeBufferPointer<UInt8>, line: ArraySlice<UInt8>, context: inout Context
   ) throws(Failure) -> Record {
     var cursor = LineCursor(b)
     try cursor.expect("{\"seq\":")
@@ -77,11 +77,9 @@ enum RecordDecoder {
     guard cursor.i == n else { throw Failure(what: "bytes after the end") }
     guard seq >= 1, version >= 1, version <= 1000 else { throw Failure(what: "bad seq or version") }
     let typeName = context.types.name(UnsafeBufferPointer(rebasing: b[(type.lowerBound + 1)..<(type.upperBound - 1)]))
-    func abs(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + base)..<(r.upperBound + base) }
     return Record(
-      seq: seq, version: Int(version), recordedAt: at, type: typeName, bytes: line, idRange: abs(id),
-      occurredOnRange: abs(occurred), authorRange: abs(author), sourceRange: source.map(abs), reasonRange: reason.map(abs),
-      dataRange: abs(dataStart..<tail))
+      seq: seq, version: Int(version), recordedAt: at, type: typeName, bytes: line,
+      fields: .init(id: id, occurredOn: occurred, author: author, source: source, reason: reason, data: dataStart..<tail))
   }
 
   /// The `recordedAt` whose 24 characters start at `at`, reusing the last one parsed when equal.

@@ -133,7 +133,15 @@ final class ReadAhead {
       position = 0
       ending = batch.ending
     }
+    // Moved out, not copied: the batch keeps a placeholder (no reference counting per record).
+    var record = ReadAhead.placeholder
+    swap(&record, &current[position])
     position += 1
-    return current[position - 1]
+    return record
   }
+
+  /// What a batch keeps where a record was handed out.
+  static let placeholder = Record(
+    seq: 0, version: 0, recordedAt: Timestamp(millisecondsSince1970: 0), type: "", bytes: [],
+    fields: .init(id: 0..<0, occurredOn: 0..<0, author: 0..<0, source: nil, reason: nil, data: 0..<0))
 }

@@ -59,15 +59,25 @@ public struct BilanState: Sendable, Equatable {
   }
 
   /// The indicators of the one domain `key` belongs to (what `history` recomputes after each event).
+  /// The number of the domain (as in ``domainOf``) whose fold makes indicator `key`.
+  static func domain(ofKey key: String) -> Int? {
+    ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "reported"].firstIndex(of: String(key.prefix { $0 != "." }))
+  }
+
   public func domainIndicators(forKey key: String, year: Int) -> [Bilan.Indicator] {
-    switch key.prefix(while: { $0 != "." }) {
-    case "pole": return pole.indicators(year: year)
-    case "conseil": return conseil.indicators(year: year)
-    case "procurement": return procurement.indicators(year: year)
-    case "okote": return okote.indicators(year: year)
-    case "books": return books.indicators(year: year)
-    case "marcheoff": return marcheOff.indicators(year: year)
-    case "reported": return reported.indicators(year: year)
+    BilanState.domain(ofKey: key).map { domainIndicators(domain: $0, year: year) } ?? []
+  }
+
+  /// The indicators of `year` of one domain, by its number (``domain(ofKey:)``).
+  func domainIndicators(domain: Int, year: Int) -> [Bilan.Indicator] {
+    switch domain {
+    case 0: return pole.indicators(year: year)
+    case 1: return conseil.indicators(year: year)
+    case 2: return procurement.indicators(year: year)
+    case 3: return okote.indicators(year: year)
+    case 4: return books.indicators(year: year)
+    case 5: return marcheOff.indicators(year: year)
+    case 6: return reported.indicators(year: year)
     default: return []
     }
   }

@@ -58,6 +58,9 @@ struct YearCounters: Sendable, Equatable {
     return years.count - 1
   }
 
+  /// The counters of `year`, by slot (nil: all zero).
+  func row(of year: Int) -> [Int64]? { years.firstIndex(of: year).map { rows[$0] } }
+
   func get(_ year: Int, _ slot: Int) -> Int64 { years.firstIndex(of: year).map { rows[$0][slot] } ?? 0 }
 
   static func == (a: YearCounters, b: YearCounters) -> Bool {

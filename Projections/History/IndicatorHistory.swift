@@ -1,3 +1,4 @@
+import Catalog
 import Journal
 
 /// `ess history KEY --year Y`: how one indicator of one year evolved along
@@ -31,9 +32,14 @@ public struct IndicatorHistory: Sendable, Equatable {
   /// most one change, caused by the last of them (by seq) that moved the value.
   public static func read(journal path: String, key: String, year: Int) throws -> IndicatorHistory {
     var state = BilanProjection.initial
-    // Only the key's own domain is recomputed after each event.
+    // Only the key's own domain is recomputed after each event; the key's place
+    // in its domain's list is fixed (reported figures come and go: searched).
+    let domain = BilanState.domain(ofKey: key)
+    let fixedPlace = key.hasPrefix("reported.") ? nil : state.figures.domainIndicators(forKey: key, year: year).firstIndex { $0.key == key }
     func value() -> Bilan.Value {
-      state.figures.domainIndicators(forKey: key, year: year).first { $0.key == key }?.value ?? .null
+      let list = domain.map { state.figures.domainIndicators(domain: $0, year: year) } ?? []
+      if let fixedPlace { return list[fixedPlace].value }
+      return list.first { $0.key == key }?.value ?? .null
     }
     let empty = value()
     guard empty != .null || key.hasPrefix("reported.") || BilanReader.isIndicatorKey(key) else {
@@ -56,7 +62,8 @@ public struct IndicatorHistory: Sendable, Equatable {
     }
     let reader = try Reader(at: path)
     let lookup = RecordLookup(reader)
-    var it = try reader.records()
+    // Only events of the key's domain, and corrections (which may aim at it), can move its value.
+    var it = try reader.records(from: 1, readAhead: true)
     while let r = try it.next() {
       if r.recordedAt != groupAt {
         close()
@@ -64,7 +71,8 @@ public struct IndicatorHistory: Sendable, Equatable {
       }
       let before = current
       try BilanProjection.apply(r, lookup: lookup.record, to: &state)
-      current = value()
+      let mayMove = BilanState.domainOf[r.type].map { $0 == domain } ?? EventCatalog.correctionTypes.contains(r.type)
+      if mayMove { current = value() }
       if current != before { mover = Cause(seq: r.seq, type: r.type, author: r.author, source: r.source, reason: r.reason) }
     }
     close()

@@ -79,7 +79,10 @@ struct BilanPropertyTests {
   func historyEndsAtTheBilanAndEachStepIsTheBilanAsKnownThen(seed: UInt64) throws {
     let h = try RandomHistory(seed: seed, events: 150)
     let reader = try BilanReader(journal: h.path)
-    for key in ["procurement.insertion_hours", "books.donated_eur", "pole.members_at_year_end", "procurement.social_clause_share"] {
+    for key in [
+      "procurement.insertion_hours", "books.donated_eur", "pole.members_at_year_end", "procurement.social_clause_share",
+      "reported.forum.visitors", "okote.amount_eur",
+    ] {
       let history = try IndicatorHistory.read(journal: h.path, key: key, year: 2022)
       let final = try reader.bilan(year: 2022).value(key)
       // The value after the last change is the bilan's; with no change, the empty journal's value.

@@ -58,6 +58,8 @@ extension IntegrityModel {
       m.typeOf.append(t)
     }
     guard let factCount = r.u64() else { return nil }
+    var previousFactSeq: UInt64 = 0
+    m.reserve(Int(count))
     for _ in 0..<factCount {
       guard let s = r.u64(), let k = r.u8(), let kind = IntegrityFact.Kind(rawValue: k), let day = r.i32(), let key = r.string(),
         let n = r.u32()
@@ -67,7 +69,10 @@ extension IntegrityModel {
         guard let member = r.string() else { return nil }
         members.append(member)
       }
-      m.setFact(IntegrityFact(kind: kind, key: key, day: day, members: members), at: s)
+      // Seqs come in ascending order, each once: filed without looking for an earlier fact.
+      guard s > previousFactSeq, s <= seq else { return nil }
+      previousFactSeq = s
+      m.insertFresh(IntegrityFact(kind: kind, key: key, day: day, members: members), at: s)
     }
     guard let dayCount = r.u64() else { return nil }
     for _ in 0..<dayCount {
@@ -113,8 +118,8 @@ struct ByteReader {
   mutating func le<T: FixedWidthInteger>(_: T.Type) -> T? {
     let n = MemoryLayout<T>.size
     guard pos + n <= bytes.endIndex else { return nil }
-    var v: T = 0
-    for i in 0..<n { v |= T(truncatingIfNeeded: bytes[pos + i]) << (8 * i) }
+    let offset = pos - bytes.startIndex
+    let v = bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
     pos += n
     return v
   }
@@ -129,7 +134,8 @@ struct ByteReader {
     return Array(bytes[pos..<(pos + n)])
   }
   mutating func string() -> String? {
-    guard let n = u32(), let b = raw(Int(n)) else { return nil }
-    return String(validating: b, as: UTF8.self)
+    guard let n = u32(), pos + Int(n) <= bytes.endIndex else { return nil }
+    defer { pos += Int(n) }
+    return String(validating: bytes[pos..<(pos + Int(n))], as: UTF8.self)
   }
 }

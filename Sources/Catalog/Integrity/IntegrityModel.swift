@@ -81,6 +81,12 @@ struct IntegrityModel: Sendable, Equatable {
     return keys
   }
 
+  /// Files `fact` at a seq that has none yet (a checkpoint being read).
+  mutating func insertFresh(_ fact: IntegrityFact, at seq: UInt64) {
+    facts[seq] = fact
+    for k in fact.indexKeys { file(seq, under: k) }
+  }
+
   mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64) {
     if let old = facts.removeValue(forKey: seq) {
       for k in old.indexKeys {

@@ -13,7 +13,7 @@ struct SeqTable<Value: Sendable & Equatable>: Sendable, Equatable {
       let i = Int(seq - 1)
       if i >= slots.count {
         guard newValue != nil else { return }
-        slots.append(contentsOf: repeatElement(nil, count: i - slots.count + 1))
+        while slots.count <= i { slots.append(nil) }
       }
       count += (newValue != nil ? 1 : 0) - (slots[i] != nil ? 1 : 0)
       slots[i] = newValue

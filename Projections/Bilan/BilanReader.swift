@@ -12,7 +12,7 @@ public struct BilanReader: Sendable {
   /// Start from the saved checkpoint when it is valid (false: fold from the start).
   public var useCheckpoint: Bool
   /// A full fold that went this many events past the checkpoint saves a new one.
-  public var checkpointEvery: UInt64 = 50_000
+  public var checkpointEvery: UInt64 = 1000
 
   public init(journal path: String, useCheckpoint: Bool = true) throws(JournalError) {
     _ = try Reader(at: path)

@@ -22,8 +22,9 @@ public final class Ledger {
   let writer: Writer
   var model: IntegrityModel?
   var checkpointSeq: UInt64 = 0
-  /// Save the integrity checkpoint once this many events were folded past it.
-  public var checkpointEvery: UInt64 = 2000
+  /// Save the integrity checkpoint once this many events were folded past it
+  /// (writing it costs far less than folding them again at every append).
+  public var checkpointEvery: UInt64 = 256
 
   public init(journal path: String, options: WriterOptions = WriterOptions()) throws(JournalError) {
     self.path = path

@@ -26,7 +26,6 @@ final class ReadAhead {
     let free: DispatchSemaphore
     // Guarded by `lock`.
     var queue: [Batch] = []
-    var head = 0
     var cancelled = false
     /// Whether the reading thread has returned (for tests).
     var stopped = false
@@ -48,12 +47,9 @@ final class ReadAhead {
     func pop() -> Batch {
       filled.wait()
       lock.wait()
-      let batch = queue[head]
-      head += 1
-      if head > 64 {
-        queue.removeFirst(head)
-        head = 0
-      }
+      // Out of the queue at once (it holds at most `depth`): a batch handed
+      // out must not stay referenced here, or its frames would stay in memory.
+      let batch = queue.removeFirst()
       lock.signal()
       free.signal()
       return batch
@@ -69,6 +65,13 @@ final class ReadAhead {
       lock.wait()
       stopped = true
       lock.signal()
+    }
+
+    /// Batches read and not yet handed out (for tests: never more than `depth`).
+    var queuedCount: Int {
+      lock.wait()
+      defer { lock.signal() }
+      return queue.count
     }
 
     var hasStopped: Bool {

@@ -178,4 +178,19 @@ struct ReadPathTests {
     }
     #expect(UUIDKey("0123abcd-4567-89ef-0123-456789abcdef")?.text == "0123abcd-4567-89ef-0123-456789abcdef")
   }
+
+  @Test func readAheadKeepsNoMoreThanItsDepth() throws {
+    let j = try TestJournal()
+    try j.writer().append(Sample.events(0..<200))
+    var it = try Reader(at: j.path).records(from: 1)
+    let ahead = ReadAhead(it, depth: 2, batchSize: 3)
+    it.ahead = ahead
+    var seqs: [UInt64] = []
+    while let r = try it.next() {
+      seqs.append(r.seq)
+      // Batches handed out are released: what waits never exceeds the depth.
+      #expect(ahead.channel.queuedCount <= 2)
+    }
+    #expect(seqs == Array(1...200))
+  }
 }

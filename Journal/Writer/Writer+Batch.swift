@@ -1,12 +1,42 @@
 /// A batch ready to commit: its JSON Lines, and what to report.
 struct Batch {
+  /// Encoded lines not yet compressed (the whole batch's lines are `rawCount` bytes).
   var lines: [UInt8] = []
+  /// LZ4 frames of the lines before `lines`, cut as ``compressFrames(frameBytes:all:)`` says.
+  var compressed: [UInt8] = []
+  var rawCount = 0
   var count = 0
   var firstSeq: UInt64 = 0
   var lastHash: ChainHash = .zero
   var lastRecordedAt = Timestamp(millisecondsSince1970: 0)
   var results: [Appended] = []
   var newIDs: [(key: UUIDKey, seq: UInt64)] = []
+}
+
+extension Batch {
+  /// Compresses the pending lines into frames of about `frameBytes` raw
+  /// bytes, each cut after a line's newline: every whole frame, or (`all`)
+  /// everything. Compressing while encoding keeps a large batch's raw lines
+  /// out of memory; frames come out the same as compressing at the end.
+  mutating func compressFrames(frameBytes: Int, all: Bool) throws(JournalError) {
+    var start = 0
+    while all ? start < lines.count : lines.count - start > frameBytes {
+      var end = min(start + frameBytes, lines.count)
+      if end < lines.count {
+        // Cut after the last newline in the chunk (or the first one after it).
+        var cut = end
+        while cut > start && lines[cut - 1] != 0x0A { cut -= 1 }
+        if cut == start {
+          cut = end
+          while cut < lines.count && lines[cut - 1] != 0x0A { cut += 1 }
+        }
+        end = cut
+      }
+      try LZ4Frame.compress(lines[start..<end], appendingTo: &compressed)
+      start = end
+    }
+    lines.removeSubrange(0..<start)
+  }
 }
 
 extension Writer {
@@ -28,7 +58,7 @@ extension Writer {
     // A preview (no encoding) draws no ids: it writes nothing, and its checks need none.
     var drawn = encode ? IdIndex.randomKeys(events.count - supplied.count)[...] : []
     batch.firstSeq = seq
-    if encode { batch.lines.reserveCapacity(events.count * 512) }
+    if encode { batch.lines.reserveCapacity(min(events.count * 512, 2 * options.frameBytes + EnvelopeRules.maxLineBytes)) }
     batch.results.reserveCapacity(events.count)
     batch.newIDs.reserveCapacity(events.count)
     for i in events.indices {
@@ -88,6 +118,8 @@ extension Writer {
           "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
+      batch.rawCount += batch.lines.count - start
+      if encode && batch.lines.count > 2 * options.frameBytes { try batch.compressFrames(frameBytes: options.frameBytes, all: false) }
       if let given { inBatch[given] = batch.results.count }
       batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
       if let key { batch.newIDs.append((key, seq)) }

@@ -47,28 +47,12 @@ extension Writer {
   /// only then moves the tail. On any failure the file is cut back to where it was.
   func commit(_ batch: Batch) throws(JournalError) {
     guard let t = tail else { return }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(batch.lines.count / 2 + 256)
-    var start = 0
-    let lines = batch.lines
-    while start < lines.count {
-      var end = min(start + options.frameBytes, lines.count)
-      if end < lines.count {
-        // Cut after the last newline in the chunk (or the first one after it).
-        var cut = end
-        while cut > start && lines[cut - 1] != 0x0A { cut -= 1 }
-        if cut == start {
-          cut = end
-          while cut < lines.count && lines[cut - 1] != 0x0A { cut += 1 }
-        }
-        end = cut
-      }
-      try LZ4Frame.compress(lines[start..<end], appendingTo: &bytes)
-      start = end
-    }
+    var batch = batch
+    try batch.compressFrames(frameBytes: options.frameBytes, all: true)
+    var bytes = batch.compressed
     let trailer = CommitTrailer(
       firstSeq: batch.firstSeq, count: UInt32(batch.count), dataLength: UInt64(bytes.count),
-      rawLength: UInt64(lines.count), dataCRC: CRC32C.checksum(bytes), lastRecordedAt: batch.lastRecordedAt,
+      rawLength: UInt64(batch.rawCount), dataCRC: CRC32C.checksum(bytes), lastRecordedAt: batch.lastRecordedAt,
       lastHash: batch.lastHash)
     bytes.append(contentsOf: trailer.encoded())
     let offset = t.committedEnd
@@ -83,7 +67,7 @@ extension Writer {
     t.nextSeq = batch.firstSeq + UInt64(batch.count)
     t.lastHash = batch.lastHash
     t.lastRecordedAt = batch.lastRecordedAt
-    t.rawBytes += UInt64(lines.count)
+    t.rawBytes += UInt64(batch.rawCount)
     writeHead()
   }
 

@@ -117,7 +117,7 @@ public final class Writer {
     let batch = try prepare(events)
     try check(BatchPreview(headSeq: batch.firstSeq - 1, results: batch.results))
     guard batch.count > 0 else { return batch.results }
-    try ensureSegment(forRawBytes: batch.lines.count)
+    try ensureSegment(forRawBytes: batch.rawCount)
     try commit(batch)
     ids.didAppend(batch.newIDs, tail: tail)
     return batch.results

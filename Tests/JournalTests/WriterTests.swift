@@ -250,4 +250,28 @@ struct WriterTests {
     let written = try w.append(batch)
     #expect(written.map(\.seq) == results.map(\.seq) && written.allSatisfy { !$0.id.isEmpty })
   }
+
+  @Test func framesCompressedWhileEncodingAreTheFramesOfTheWholeBatch() throws {
+    var rng = Seeded(seed: 21)
+    var lines: [[UInt8]] = []
+    for _ in 0..<400 {
+      let n = Int(rng.next() % 700) + 1
+      lines.append(Array(repeating: UInt8(ascii: "a") + UInt8(rng.next() % 20), count: n) + [0x0A])
+    }
+    for frameBytes in [64, 1000, 4096, 1 << 20] {
+      var streamed = Batch()
+      for line in lines {
+        streamed.lines += line
+        streamed.rawCount += line.count
+        if streamed.lines.count > 2 * frameBytes { try streamed.compressFrames(frameBytes: frameBytes, all: false) }
+      }
+      try streamed.compressFrames(frameBytes: frameBytes, all: true)
+      var whole = Batch()
+      whole.lines = lines.flatMap { $0 }
+      try whole.compressFrames(frameBytes: frameBytes, all: true)
+      #expect(streamed.lines.isEmpty && whole.lines.isEmpty)
+      #expect(streamed.compressed == whole.compressed, "frameBytes \(frameBytes)")
+      #expect(streamed.rawCount == lines.reduce(0) { $0 + $1.count })
+    }
+  }
 }

@@ -45,6 +45,7 @@ public struct BilanReader: Sendable {
       try BilanProjection.apply(r, lookup: lookup.record, to: &state)
     }
     if limit == nil && state.seq >= start + checkpointEvery { save(state) }
+    state.last = state.last?.detached()  // not the whole frame it was read from
     return state
   }
 

@@ -136,6 +136,8 @@ struct ByteReader {
   mutating func string() -> String? {
     guard let n = u32(), pos + Int(n) <= bytes.endIndex else { return nil }
     defer { pos += Int(n) }
-    return String(validating: bytes[pos..<(pos + Int(n))], as: UTF8.self)
+    // Checked as UTF-8 byte by byte would cost a tenth of a checkpoint's
+    // reading; the CRC already vouches for bytes this code wrote.
+    return bytes[pos..<(pos + Int(n))].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
   }
 }

@@ -65,6 +65,8 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
 
   public var id: String { string(idRange) }
   public var occurredOn: String { string(occurredOnRange) }
+  /// `id` as it is written (the string's bytes without its quotes).
+  var idBytes: ArraySlice<UInt8> { bytes[(idRange.lowerBound + 1)..<(idRange.upperBound - 1)] }
   /// `occurredOn` as it is written (the string's bytes without its quotes).
   public var occurredOnBytes: ArraySlice<UInt8> { bytes[(occurredOnRange.lowerBound + 1)..<(occurredOnRange.upperBound - 1)] }
   public var author: String { string(authorRange) }
@@ -95,10 +97,7 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
   }
 
   func string(_ r: Range<Int>) -> String {
-    let inner = bytes[(r.lowerBound + 1)..<(r.upperBound - 1)]
-    if !inner.contains(UInt8(ascii: "\\")) { return String(decoding: inner, as: UTF8.self) }
-    if case .string(let s)? = try? JSONParser.parse(bytes[r]) { return s }
-    return String(decoding: inner, as: UTF8.self)
+    JSONParser.string(quoted: bytes[r]) ?? String(decoding: bytes[(r.lowerBound + 1)..<(r.upperBound - 1)], as: UTF8.self)
   }
 
   func hashField(at offset: Int) -> ChainHash {

@@ -76,7 +76,7 @@ enum RecordDecoder {
     try cursor.expect("\"}")
     guard cursor.i == n else { throw Failure(what: "bytes after the end") }
     guard seq >= 1, version >= 1, version <= 1000 else { throw Failure(what: "bad seq or version") }
-    let typeName = context.types.name(UnsafeBufferPointer(rebasing: b[(type.lowerBound + 1)..<(type.upperBound - 1)]))
+    let typeName = context.types.name(quoted: UnsafeBufferPointer(rebasing: b[type]))
     return Record(
       seq: seq, version: Int(version), recordedAt: at, type: typeName, bytes: line,
       fields: .init(id: id, occurredOn: occurred, author: author, source: source, reason: reason, data: dataStart..<tail))

@@ -16,8 +16,9 @@ struct TypeNames {
   private var names = [String](repeating: "", count: 128)
   private var count = 0
 
-  /// The name spelled by `text` (JSON string content, escapes undone if any).
-  mutating func name(_ text: UnsafeBufferPointer<UInt8>) -> String {
+  /// The name written `quoted` (a JSON string with its quotes, escapes undone if any).
+  mutating func name(quoted: UnsafeBufferPointer<UInt8>) -> String {
+    let text = UnsafeBufferPointer(rebasing: quoted.dropFirst().dropLast())
     guard !text.isEmpty else { return "" }
     let mask = lengths.count - 1
     var k = TypeTable.hash(text) & mask
@@ -29,7 +30,7 @@ struct TypeNames {
       return false
     }
     if found { return names[k] }
-    let name = TypeNames.decode(text)
+    let name = JSONParser.string(quoted: quoted) ?? String(decoding: text, as: UTF8.self)
     guard count < lengths.count / 2 else { return name }  // hundreds of types: stop remembering
     starts[k] = bytes.count
     lengths[k] = text.count
@@ -37,14 +38,5 @@ struct TypeNames {
     bytes += text
     count += 1
     return name
-  }
-
-  static func decode(_ text: UnsafeBufferPointer<UInt8>) -> String {
-    guard text.contains(UInt8(ascii: "\\")) else { return String(decoding: text, as: UTF8.self) }
-    var quoted = [UInt8(ascii: "\"")]
-    quoted += text
-    quoted.append(UInt8(ascii: "\""))
-    if case .string(let s)? = try? JSONParser.parse(quoted[...]) { return s }
-    return String(decoding: text, as: UTF8.self)
   }
 }

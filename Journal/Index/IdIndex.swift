@@ -94,7 +94,7 @@ final class IdIndex {
     guard recentUpTo < head else { return }
     var it = try Reader(layout: layout).records(from: recentUpTo + 1)
     while let r = try it.next(), r.seq <= head {
-      if let k = UUIDKey(utf8: r.bytes[(r.idRange.lowerBound + 1)..<(r.idRange.upperBound - 1)]) { recent[k] = r.seq }
+      if let k = UUIDKey(utf8: r.idBytes) { recent[k] = r.seq }
       recentUpTo = r.seq
     }
   }

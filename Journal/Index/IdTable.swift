@@ -76,7 +76,7 @@ struct IdTable: Sendable {
     while i < raw.count {
       if raw[i] == 0x0A {
         let record = try RecordDecoder.decode(raw[start..<i], context: &context)
-        guard let key = UUIDKey(utf8: record.bytes[(record.idRange.lowerBound + 1)..<(record.idRange.upperBound - 1)]) else {
+        guard let key = UUIDKey(utf8: record.idBytes) else {
           throw JournalError(.damaged, "The event at seq \(record.seq) has an id that is not a UUID.", at: .init(seq: record.seq))
         }
         body(key, record.seq)

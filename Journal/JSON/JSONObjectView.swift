@@ -125,16 +125,6 @@ public struct JSONObjectView: Sendable, Equatable {
     return JSONMembers(view: self, ranges: ranges)
   }
 
-  /// Several integer members in one pass over the object (`keys` are ASCII):
-  /// the value of each key, nil where absent or not an integer.
-  public func int64s(_ keys: [StaticString]) -> [Int64?] {
-    stride(from: 0, to: keys.count, by: JSONMembers.maxKeys).flatMap { from in
-      let group = Array(keys[from..<min(keys.count, from + JSONMembers.maxKeys)])
-      let m = members(group)
-      return group.indices.map { m.int64($0) }
-    }
-  }
-
   /// An integer value's bytes, read; nil if not an integer.
   public static func int64(of raw: ArraySlice<UInt8>) -> Int64? {
     raw.withUnsafeBufferPointer { integer($0) }
@@ -197,13 +187,7 @@ public struct JSONObjectView: Sendable, Equatable {
 
   public func bool(_ key: String) -> Bool? { JSONObjectView.bool(of: raw(key)) }
 
-  public func string(_ key: String) -> String? {
-    guard let r = raw(key), r.first == 0x22, r.count >= 2 else { return nil }
-    let inner = r.dropFirst().dropLast()
-    if !inner.contains(0x5C) { return String(decoding: inner, as: UTF8.self) }
-    if case .string(let s)? = try? JSONParser.parse(r) { return s }
-    return nil
-  }
+  public func string(_ key: String) -> String? { raw(key).flatMap { JSONParser.string(quoted: $0) } }
 
   /// The elements of an array of strings.
   public func strings(_ key: String) -> [String]? {

@@ -95,3 +95,16 @@ public enum JSONParser {
     return try result.get()
   }
 }
+
+extension JSONParser {
+  /// The text of one JSON string written with its quotes (`"a\"b"`), its
+  /// escapes undone; nil if the bytes are not one string. Strings without a
+  /// backslash (nearly all) are read straight, without the parser.
+  static func string<C: BidirectionalCollection<UInt8>>(quoted bytes: C) -> String? {
+    guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 else { return nil }
+    let inner = bytes.dropFirst().dropLast()
+    if !inner.contains(0x5C) { return String(decoding: inner, as: UTF8.self) }
+    guard case .string(let s)? = try? parse(bytes) else { return nil }
+    return s
+  }
+}

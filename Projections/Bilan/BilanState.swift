@@ -16,16 +16,20 @@ public struct BilanState: Sendable, Equatable {
 
   public init() {}
 
+  /// The domains, by number: the prefix of their event types, and of their
+  /// indicator keys (reported figures are `indicator.reported` events read as
+  /// `reported.*` keys; milestones have no key).
+  static let domains: [(types: String, keys: String?)] = [
+    ("pole", "pole"), ("conseil", "conseil"), ("procurement", "procurement"), ("okote", "okote"), ("books", "books"),
+    ("marcheoff", "marcheoff"), ("indicator", "reported"), ("milestone", nil),
+  ]
+
   /// Which domain folds each event type (by the type's prefix), looked up once per change.
-  static let domainOf: TypeTable = {
-    let prefixes = ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "indicator", "milestone"]
-    var out: [(String, Int)] = []
-    for eventType in EventCatalog.types {
-      let t = eventType.type
-      if let i = prefixes.firstIndex(of: String(t.prefix { $0 != "." })) { out.append((t, i)) }
-    }
-    return TypeTable(out)
-  }()
+  static let domainOf = TypeTable(
+    EventCatalog.types.compactMap { eventType in
+      let prefix = eventType.type.prefix { $0 != "." }
+      return domains.firstIndex { $0.types == prefix }.map { (eventType.type, $0) }
+    })
 
   /// Folds one change into the domain of its event's type.
   public mutating func apply(_ change: EffectiveChange) {
@@ -61,7 +65,8 @@ public struct BilanState: Sendable, Equatable {
   /// The indicators of the one domain `key` belongs to (what `history` recomputes after each event).
   /// The number of the domain (as in ``domainOf``) whose fold makes indicator `key`.
   static func domain(ofKey key: String) -> Int? {
-    ["pole", "conseil", "procurement", "okote", "books", "marcheoff", "reported"].firstIndex(of: String(key.prefix { $0 != "." }))
+    let prefix = String(key.prefix { $0 != "." })
+    return domains.firstIndex { $0.keys == prefix }
   }
 
   public func domainIndicators(forKey key: String, year: Int) -> [Bilan.Indicator] {

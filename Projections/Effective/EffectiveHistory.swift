@@ -65,6 +65,9 @@ public struct EffectiveHistory: Sendable, Equatable {
       data: data.object("data") ?? JSONObjectView(Array("{}".utf8)[...]))
   }
 
+  /// Whether `type` amends another event (`event.corrected`, `event.retracted`): one table lookup, no hashing.
+  static func isCorrection(_ type: String) -> Bool { currentVersions[type] == 0 }
+
   /// Each type's current schema version (events recorded with an older one
   /// are upcast); 0 for the correction types.
   static let currentVersions = TypeTable(

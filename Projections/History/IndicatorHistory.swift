@@ -1,4 +1,3 @@
-import Catalog
 import Journal
 
 /// `ess history KEY --year Y`: how one indicator of one year evolved along
@@ -71,7 +70,7 @@ public struct IndicatorHistory: Sendable, Equatable {
       }
       let before = current
       try BilanProjection.apply(r, lookup: lookup.record, to: &state)
-      let mayMove = BilanState.domainOf[r.type].map { $0 == domain } ?? EventCatalog.correctionTypes.contains(r.type)
+      let mayMove = BilanState.domainOf[r.type].map { $0 == domain } ?? EffectiveHistory.isCorrection(r.type)
       if mayMove { current = value() }
       if current != before { mover = Cause(seq: r.seq, type: r.type, author: r.author, source: r.source, reason: r.reason) }
     }

@@ -56,6 +56,11 @@ public enum EventCatalog {
     return try canonical(eventType, data, version: version)
   }
 
+  /// The same, for a type already looked up (one lookup per event, not two).
+  static func validate(_ eventType: any DomainEvent.Type, data: JSONValue) throws(CatalogError) -> JSONValue {
+    try canonical(eventType, data, version: nil)
+  }
+
   private static func canonical<T: DomainEvent>(_ type: T.Type, _ data: JSONValue, version: Int?) throws(CatalogError) -> JSONValue {
     if let version, version != T.version {
       return try T.decode(data, version: version).data

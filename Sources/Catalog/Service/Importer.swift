@@ -60,7 +60,7 @@ public enum Importer {
     // Pass 2: parse and check, one chunk per core, results merged in order.
     let all = spans
     let chunks = max(1, min(ProcessorCount.value, spans.count / 1000))
-    let box = ChunkResults(count: chunks)
+    let box = ChunkSlots<(events: [NewEvent], lines: [Int], problems: [CatalogError])>(count: chunks, empty: ([], [], []))
     let linesDone = SharedCount()
     let per = (spans.count + chunks - 1) / chunks
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -139,29 +139,23 @@ public enum Importer {
   }
 }
 
-/// Per-chunk results of the parallel pass (each chunk writes only its own slot).
-final class ChunkResults: @unchecked Sendable {
-  private var slots: [([NewEvent], [Int], [CatalogError])?]
+/// Per-chunk results of a parallel pass: each chunk writes only its own slot.
+final class ChunkSlots<T>: @unchecked Sendable {
+  private var slots: [T]
+  private let empty: T
   private let lock = NSLockFree()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ r: ([NewEvent], [Int], [CatalogError])) { lock.sync { slots[i] = r } }
-  /// The slot's results, moved out (the slot is emptied, so the arrays stay unique: no copy).
-  func take(_ i: Int) -> (events: [NewEvent], lines: [Int], problems: [CatalogError]) {
-    let r = lock.sync {
-      defer { slots[i] = nil }
-      return slots[i] ?? ([], [], [])
-    }
-    return (r.0, r.1, r.2)
+  init(count: Int, empty: T) {
+    slots = Array(repeating: empty, count: count)
+    self.empty = empty
   }
-}
-
-/// Per-chunk problems of a parallel check (each chunk writes only its own slot).
-final class ChunkProblems: @unchecked Sendable {
-  private var slots: [[CatalogError]]
-  private let lock = NSLockFree()
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-  func set(_ i: Int, _ r: [CatalogError]) { lock.sync { slots[i] = r } }
-  func get(_ i: Int) -> [CatalogError] { lock.sync { slots[i] } }
+  func set(_ i: Int, _ r: T) { lock.sync { slots[i] = r } }
+  /// The slot's result, moved out (the slot is emptied, so arrays stay unique: no copy).
+  func take(_ i: Int) -> T {
+    lock.sync {
+      defer { slots[i] = empty }
+      return slots[i]
+    }
+  }
 }
 
 /// A count that several threads add to.

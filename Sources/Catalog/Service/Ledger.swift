@@ -108,13 +108,10 @@ public final class Ledger {
     } catch {
       throw CatalogError(.invalidValue, error.message, field: error.location?.field)
     }
-    guard let type = EventCatalog.type(named: event.type) else {
-      _ = try EventCatalog.validate(type: event.type, data: event.data)  // throws the "unknown type" error with suggestions
-      return e
-    }
+    guard let type = EventCatalog.type(named: event.type) else { throw EventCatalog.unknownType(event.type) }
     e.version = type.version
     e.type = type.type  // the catalog's own string: one copy shared by every event of the type
-    e.data = try EventCatalog.validate(type: event.type, data: event.data)
+    e.data = try EventCatalog.validate(type, data: event.data)
     if IntegrityModel.correctionTypes.contains(event.type) {
       guard let reason = event.reason else {
         throw CatalogError(
@@ -145,12 +142,12 @@ public final class Ledger {
     var touched = Touched()
     do {
       touched = try applyTentatively(events, preview, undo: &undo) { error, i in
-        throw locate(error, index: i, count: events.count, lines: lines)
+        throw Ledger.locate(error, index: i, count: events.count, lines: lines)
       }
       try model!.check(keys: touched.keys)
     } catch let violation as IntegrityModel.Violation {
       model!.rollback(undo!)
-      throw explain(violation, preview, lines: lines, culprit: touched.first[violation.key])
+      throw Ledger.explain(violation, preview, NewSeqs(preview), lines: lines, culprit: touched.first[violation.key])
     } catch {
       model!.rollback(undo!)
       throw error
@@ -168,7 +165,7 @@ public final class Ledger {
     defer { model = nil }
     var problems: [CatalogError] = []
     let touched = try applyTentatively(events, preview, undo: &undo) { error, i in
-      problems.append(locate(error, index: i, count: events.count, lines: lines))
+      problems.append(Ledger.locate(error, index: i, count: events.count, lines: lines))
     }
     Trace.log("integrity apply", since: t0)
     // Every touched key's rules, on every core (the model is only read here).
@@ -176,7 +173,7 @@ public final class Ledger {
     let keys = touched.keys
     let chunks = max(1, min(ProcessorCount.value, keys.count / 5000))
     let per = (keys.count + chunks - 1) / chunks
-    let found = ChunkProblems(count: chunks)
+    let found = ChunkSlots<[CatalogError]>(count: chunks, empty: [])
     let newSeqs = NewSeqs(preview)
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
       var mine: [CatalogError] = []
@@ -189,7 +186,7 @@ public final class Ledger {
       }
       found.set(c, mine)
     }
-    for c in 0..<chunks { problems += found.get(c) }
+    for c in 0..<chunks { problems += found.take(c) }
     // By line; on one line, in the order the keys were touched.
     return problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
   }
@@ -229,17 +226,9 @@ public final class Ledger {
     return touched
   }
 
-  func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {
-    Ledger.locate(error, index: index, count: count, lines: lines)
-  }
-
   static func locate(_ error: CatalogError, index: Int, count: Int, lines: [Int]?) -> CatalogError {
     if let lines { return error.at(line: lines[index]) }
     return count > 1 ? error.at(line: index + 1) : error
-  }
-
-  func explain(_ v: IntegrityModel.Violation, _ preview: BatchPreview, lines: [Int]?, culprit: Int?) -> CatalogError {
-    Ledger.explain(v, preview, NewSeqs(preview), lines: lines, culprit: culprit)
   }
 
   /// Where each new event of a preview is in the batch, by its seq.

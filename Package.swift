@@ -1,14 +1,25 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The layers, every arrow one way (README, "Layout"):
+//
+//   Journal  ←  Domain  ←  Projections  ←  Service  ←  ess
+//
+// Journal: bytes, frames, durability, the hash chain, readers (knows no ESS).
+// Domain: the event catalog, values, validation, the correction rules.
+// Projections: pure folds of records into read models (no paths, no I/O).
+// Service: the only code outside Journal that holds a path (ledger, imports, checkpoints, reports).
+// ess: the command line (parses, calls one service function, prints, exit code).
+//
+// The benchmark (and its SQLite baseline) is a package of its own, Tools/ess-bench.
 let package = Package(
   name: "ess",
-  platforms: [.macOS(.v13)],
   products: [
     .library(name: "Journal", targets: ["Journal"]),
+    .library(name: "Domain", targets: ["Domain"]),
     .library(name: "Projections", targets: ["Projections"]),
+    .library(name: "Service", targets: ["Service"]),
     .executable(name: "ess", targets: ["ess"]),
-    .executable(name: "ess-bench", targets: ["ess-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -20,35 +31,36 @@ let package = Package(
       name: "CLZ4",
       path: "Sources/CLZ4",
       pkgConfig: "liblz4",
-      providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]
-    ),
-    // The system libsqlite3, used only by the benchmark's baseline.
-    .systemLibrary(
-      name: "CSQLite",
-      path: "Sources/CSQLite",
-      pkgConfig: "sqlite3",
-      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+      providers: [.apt(["liblz4-dev"])]
     ),
     .target(
       name: "Journal",
       dependencies: ["CLZ4", .product(name: "Crypto", package: "swift-crypto")],
-      path: "Journal",
-      exclude: ["FORMAT.md"]
+      path: "Journal"
     ),
-    .target(name: "Projections", dependencies: ["Journal", "Catalog"], path: "Projections"),
-    // The event catalog and the bundled seed history.
-    .target(name: "Catalog", dependencies: ["Journal"], path: "Sources/Catalog", exclude: ["Seed/genseed.py"]),
+    .target(name: "Domain", dependencies: ["Journal"], path: "Sources/Domain"),
+    .target(name: "Projections", dependencies: ["Domain", "Journal"], path: "Projections"),
+    .target(
+      name: "Service",
+      dependencies: ["Projections", "Domain", "Journal"],
+      path: "Sources/Service",
+      exclude: ["Seed/genseed.py"]
+    ),
     .executableTarget(
       name: "ess",
-      dependencies: ["Journal", "Projections", "Catalog", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["Service", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Tools/ess"
     ),
-    .executableTarget(name: "ess-bench", dependencies: ["Journal", "Projections", "CLZ4", "CSQLite"], path: "Tools/ess-bench"),
     // A child process for the crash, concurrency and disk-full tests.
     .executableTarget(name: "ess-stress", dependencies: ["Journal"], path: "Tools/ess-stress"),
-    .testTarget(name: "JournalTests", dependencies: ["Journal", "ess-stress"], path: "Tests/JournalTests"),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Journal"], path: "Tests/CatalogTests"),
-    .testTarget(name: "CLITests", dependencies: ["ess"], path: "Tests/CLITests", exclude: ["BadInput", "Golden"]),
-    .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Catalog", "Journal"], path: "Tests/ProjectionsTests"),
+    // What the test suites share: temporary journals, a seeded generator, running a built tool.
+    .target(name: "TestSupport", dependencies: ["Domain", "Journal"], path: "Tests/Support"),
+    .testTarget(name: "JournalTests", dependencies: ["Journal", "TestSupport", "ess-stress"], path: "Tests/JournalTests"),
+    .testTarget(name: "DomainTests", dependencies: ["Domain", "Journal", "TestSupport"], path: "Tests/DomainTests"),
+    .testTarget(
+      name: "ProjectionsTests", dependencies: ["Projections", "Domain", "Journal", "TestSupport"], path: "Tests/ProjectionsTests"),
+    .testTarget(
+      name: "ServiceTests", dependencies: ["Service", "Projections", "Domain", "Journal", "TestSupport"], path: "Tests/ServiceTests"),
+    .testTarget(name: "CLITests", dependencies: ["ess", "TestSupport"], path: "Tests/CLITests", exclude: ["BadInput", "Golden"]),
   ]
 )

@@ -44,7 +44,7 @@ public enum EnvelopeRules {
     if let r = event.reason, r.utf8.count > maxReasonLength, r.count > maxReasonLength {
       throw bad("reason", "Field 'reason' is \(r.count) characters long; at most \(maxReasonLength) are allowed.")
     }
-    guard case .object = event.data else {
+    guard event.dataIsObject else {
       throw bad("data", "Field 'data' must be a JSON object (the event's fields).")
     }
     if let id = event.id, normalizedID(id) == nil {
@@ -68,8 +68,8 @@ public enum EnvelopeRules {
   }
 
   /// `YYYY-MM-DD` that exists, or `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`
-  /// (the same parser that reads valid time, ``ParisTime/instant(of:)``).
+  /// (``Timestamp/init(rfc3339WithOffset:)``).
   public static func isValidTime(_ s: String) -> Bool {
-    s.utf8.count == 10 ? CivilDate(iso: s) != nil : ParisTime.instant(of: Array(s.utf8)) != nil
+    s.utf8.count == 10 ? CivilDate(iso: s) != nil : Timestamp(rfc3339WithOffset: s) != nil
   }
 }

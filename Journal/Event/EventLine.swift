@@ -41,7 +41,7 @@ enum EventLine {
       JSONValue.appendCanonicalString(reason, to: &out)
     }
     key(",\"data\":")
-    event.data.appendCanonical(to: &out)
+    event.appendCanonicalData(to: &out)
     out.append(UInt8(ascii: "}"))
   }
 

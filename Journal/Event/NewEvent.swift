@@ -18,10 +18,15 @@ public struct NewEvent: Sendable, Equatable {
   public var author: String
   public var source: String?
   public var reason: String?
-  /// The type's fields: must be a JSON object.
-  public var data: JSONValue
   /// Only for legacy imports: must not be in the future nor before the journal's last.
   public var recordedAt: Timestamp?
+  /// `data` as given, or as the canonical bytes a client already made of it.
+  var payload: Payload
+
+  enum Payload: Sendable {
+    case value(JSONValue)
+    case canonical([UInt8])
+  }
 
   public init(
     id: String? = nil, type: String, version: Int = 1, occurredOn: String, author: String,
@@ -34,7 +39,57 @@ public struct NewEvent: Sendable, Equatable {
     self.author = author
     self.source = source
     self.reason = reason
-    self.data = data
+    self.payload = .value(data)
     self.recordedAt = recordedAt
+  }
+
+  /// The type's fields: must be a JSON object.
+  public var data: JSONValue {
+    get {
+      switch payload {
+      case .value(let value): return value
+      case .canonical(let bytes): return (try? JSONParser.parse(bytes)) ?? .object([:])
+      }
+    }
+    set { payload = .value(newValue) }
+  }
+
+  /// The canonical encoding of `data` (what the journal writes and hashes).
+  public var canonicalData: [UInt8] {
+    switch payload {
+    case .value(let value): return value.canonicalBytes()
+    case .canonical(let bytes): return bytes
+    }
+  }
+
+  /// Replaces `data` by bytes the caller made with ``JSONValue/canonicalBytes()``
+  /// of a JSON object (so the writer copies them instead of encoding again).
+  /// Not checked: a caller that passes other bytes writes a non-canonical line.
+  package mutating func setCanonicalData(_ bytes: [UInt8]) {
+    payload = .canonical(bytes)
+  }
+
+  /// Whether `data` is a JSON object.
+  var dataIsObject: Bool {
+    switch payload {
+    case .value(let value):
+      if case .object = value { return true }
+      return false
+    case .canonical(let bytes): return bytes.first == UInt8(ascii: "{")
+    }
+  }
+
+  /// Appends the canonical encoding of `data`.
+  func appendCanonicalData(to out: inout [UInt8]) {
+    switch payload {
+    case .value(let value): value.appendCanonical(to: &out)
+    case .canonical(let bytes): out.append(contentsOf: bytes)
+    }
+  }
+
+  /// Equal envelopes, and data with the same canonical bytes.
+  public static func == (a: NewEvent, b: NewEvent) -> Bool {
+    a.id == b.id && a.type == b.type && a.version == b.version && a.occurredOn == b.occurredOn && a.author == b.author
+      && a.source == b.source && a.reason == b.reason && a.recordedAt == b.recordedAt && a.canonicalData == b.canonicalData
   }
 }

@@ -83,7 +83,7 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
     hashField(at: bytes.endIndex - EventLine.suffixLength + 9 + ChainHash.textLength + 10)
   }
 
-  /// The canonical line as text (what `ess export` writes).
+  /// The canonical line as text.
   public var line: String { String(decoding: bytes, as: UTF8.self) }
   public var description: String { line }
 
@@ -93,7 +93,7 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
     guard type == event.type, occurredOn == event.occurredOn, author == event.author,
       source == event.source, reason == event.reason
     else { return false }
-    return dataBytes.elementsEqual(event.data.canonicalBytes())
+    return dataBytes.elementsEqual(event.canonicalData)
   }
 
   func string(_ r: Range<Int>) -> String {

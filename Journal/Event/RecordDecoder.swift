@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The lean decoder of the read path: parses the envelope of one canonical
 /// line by position, without building a JSON tree (Foundation's JSONDecoder

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The event type names a reader has met, so that equal names read from
 /// many lines are one shared `String` (a journal holds a few dozen types;

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Small integers by event type name (a domain's number, a schema version), looked up for every event folded:
 ///
@@ -15,14 +11,14 @@
 /// addressing over a cheap hash of the name's bytes, the names laid end to
 /// end in one array (a `Dictionary` keyed by `String` hashes with SipHash,
 /// several times the cost on this path).
-public struct TypeTable: Sendable {
+package struct TypeTable: Sendable {
   private var names: [UInt8] = []
   /// Per slot: where its name starts in `names` and its length (-1: empty).
   private var starts: [Int]
   private var lengths: [Int]
   private var values: [Int?]
 
-  public init(_ pairs: [(String, Int)]) {
+  package init(_ pairs: [(String, Int)]) {
     var size = 16
     while size < pairs.count * 4 { size *= 2 }
     starts = Array(repeating: 0, count: size)
@@ -39,7 +35,7 @@ public struct TypeTable: Sendable {
     }
   }
 
-  public subscript(_ name: String) -> Int? {
+  package subscript(_ name: String) -> Int? {
     if let found = name.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
     return Array(name.utf8).withUnsafeBufferPointer { find($0) }
   }

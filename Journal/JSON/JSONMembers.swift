@@ -2,10 +2,10 @@
 /// the index of their key (nil where absent or not of the kind asked).
 public struct JSONMembers: Sendable {
   /// The most keys one call reads (their ranges are kept inline: no allocation per event).
-  public static let maxKeys = 8
+  public static let maxKeys = 16
   let view: JSONObjectView
   /// Per key, the start and end of its value in `view.bytes` (relative), or -1, -1.
-  let ranges: SIMD16<Int32>
+  let ranges: SIMD32<Int32>
 
   func start(_ k: Int) -> Int { Int(ranges[2 * k]) }
   func end(_ k: Int) -> Int { Int(ranges[2 * k + 1]) }
@@ -17,11 +17,13 @@ public struct JSONMembers: Sendable {
     return view.bytes[(base + start(k))..<(base + end(k))]
   }
 
+  /// An integer, or nil if absent or not an integer.
   public func int64(_ k: Int) -> Int64? {
     guard start(k) >= 0 else { return nil }
     return view.bytes.withUnsafeBufferPointer { JSONObjectView.integer(UnsafeBufferPointer(rebasing: $0[start(k)..<end(k)])) }
   }
 
+  /// `true` or `false`, or nil if absent or not a boolean.
   public func bool(_ k: Int) -> Bool? {
     guard start(k) >= 0 else { return nil }
     let first = view.bytes[view.bytes.startIndex + start(k)]
@@ -31,5 +33,22 @@ public struct JSONMembers: Sendable {
   /// A decimal number × 10^power, exactly (euros → cents with power 2).
   public func scaled(_ k: Int, by power: Int) -> Int64? {
     raw(k).flatMap { JSONObjectView.scaled(of: $0, by: power) }
+  }
+
+  /// A string, its escapes undone; nil if absent or not a string.
+  public func string(_ k: Int) -> String? {
+    raw(k).flatMap { JSONParser.string(quoted: $0) }
+  }
+
+  /// An array of strings; nil if absent or not one.
+  public func strings(_ k: Int) -> [String]? {
+    guard let r = raw(k), r.first == 0x5B, case .array(let items)? = try? JSONParser.parse(r) else { return nil }
+    return items.compactMap(\.stringValue)
+  }
+
+  /// A nested object; nil if absent or not an object.
+  public func object(_ k: Int) -> JSONObjectView? {
+    guard let r = raw(k), r.first == 0x7B else { return nil }
+    return JSONObjectView(r)
   }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// A read-only view of a JSON object's members, read straight from its
 /// canonical bytes (as the journal stores `data`) without building a
@@ -87,39 +83,40 @@ public struct JSONObjectView: Sendable, Equatable {
     }
   }
 
-  /// Several members (at most 8, `keys` are ASCII) in one pass over the
-  /// object, read by their index in `keys`:
+  /// Several members in one pass over the object, read by their index in
+  /// `keys` (see ``JSONKeys``):
   ///
   /// ```swift
-  /// let m = data.members(["amountEUR", "socialClause"])
+  /// let m = data.members(JSONKeys(["amountEUR", "socialClause"]))
   /// m.scaled(0, by: 2)   // cents
   /// m.bool(1)            // true, false or nil
   /// ```
-  public func members(_ keys: [StaticString]) -> JSONMembers {
-    precondition(keys.count <= JSONMembers.maxKeys, "members(_:) reads at most \(JSONMembers.maxKeys) keys at once")
-    var ranges = SIMD16<Int32>(repeating: -1)
+  public func members(_ keys: JSONKeys) -> JSONMembers {
+    var ranges = SIMD32<Int32>(repeating: -1)
     bytes.withUnsafeBufferPointer { b in
-      var i = 1
-      let end = b.count
-      guard end > 0, b[0] == 0x7B else { return }
-      while i < end, b[i] == 0x22 {
-        let keyStart = i + 1
-        var j = keyStart
-        while j < end, b[j] != 0x22 { j += b[j] == 0x5C ? 2 : 1 }
-        guard j < end, let valueEnd = JSONObjectView.skip(b, from: j + 2) else { return }
-        let length = j - keyStart
-        let first = b[keyStart]
-        for k in keys.indices {
-          let key = keys[k]
-          guard key.utf8CodeUnitCount == length, key.utf8Start[0] == first else { continue }
-          if memcmp(key.utf8Start, b.baseAddress! + keyStart, length) == 0 {
-            ranges[2 * k] = Int32(truncatingIfNeeded: j + 2)
-            ranges[2 * k + 1] = Int32(truncatingIfNeeded: valueEnd)
-            break
+      keys.bytes.withUnsafeBufferPointer { names in
+        var i = 1
+        let end = b.count
+        guard end > 0, b[0] == 0x7B else { return }
+        while i < end, b[i] == 0x22 {
+          let keyStart = i + 1
+          var j = keyStart
+          while j < end, b[j] != 0x22 { j += b[j] == 0x5C ? 2 : 1 }
+          guard j < end, let valueEnd = JSONObjectView.skip(b, from: j + 2) else { return }
+          let length = j - keyStart
+          let first = b[keyStart]
+          for k in 0..<keys.count where ranges[2 * k] < 0 {
+            let start = keys.starts[k]
+            guard keys.lengths[k] == length, names[start] == first else { continue }
+            if memcmp(names.baseAddress! + start, b.baseAddress! + keyStart, length) == 0 {
+              ranges[2 * k] = Int32(truncatingIfNeeded: j + 2)
+              ranges[2 * k + 1] = Int32(truncatingIfNeeded: valueEnd)
+              break
+            }
           }
+          i = valueEnd
+          if i < end, b[i] == 0x2C { i += 1 } else { break }
         }
-        i = valueEnd
-        if i < end, b[i] == 0x2C { i += 1 } else { break }
       }
     }
     return JSONMembers(view: self, ranges: ranges)

@@ -9,10 +9,9 @@ extension JSONScanner {
 
   /// The same sentence with an explicit description of what was found.
   func malformed(at offset: Int, found: String, expected: String) -> JournalError {
-    JournalError(
-      .malformedJSON,
-      "Malformed JSON: found \(found) at byte offset \(offset) (\(lineAndColumn(offset))), expected \(expected).",
-      at: .init(offset: Int64(offset)))
+    let (line, column) = lineAndColumn(offset)
+    let syntax = JSONSyntaxError(found: found, expected: expected, offset: offset, line: line, column: column)
+    return JournalError(.malformedJSON, "Malformed JSON: \(syntax).", at: .init(offset: Int64(offset)), cause: syntax)
   }
 
   func controlCharacter(at offset: Int) -> JournalError {
@@ -55,15 +54,15 @@ extension JSONScanner {
     }
   }
 
-  /// "line L, column C", both 1-based, the column counted in bytes.
-  func lineAndColumn(_ offset: Int) -> String {
+  /// The line and column, both 1-based, the column counted in bytes.
+  func lineAndColumn(_ offset: Int) -> (Int, Int) {
     var line = 1
     var lineStart = 0
     for index in 0..<min(offset, b.count) where b[index] == 0x0A {
       line += 1
       lineStart = index + 1
     }
-    return "line \(line), column \(offset - lineStart + 1)"
+    return (line, offset - lineStart + 1)
   }
 
   /// A key shown in an error: quoted, at most 40 characters, controls escaped.

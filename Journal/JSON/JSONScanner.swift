@@ -31,18 +31,11 @@ struct JSONScanner {
   /// Parses the whole buffer as one value surrounded by optional whitespace.
   mutating func parseDocument(requireObject: Bool) throws(JournalError) -> JSONValue {
     guard !b.isEmpty else {
-      throw JournalError(
-        .malformedJSON,
-        "Malformed JSON: the input is empty (found end of input at byte offset 0), expected one JSON value.",
-        at: .init(offset: 0))
+      throw malformed(at: 0, found: "end of input", expected: "one JSON value (the input is empty)")
     }
     skipWhitespace()
     guard i < b.count else {
-      throw JournalError(
-        .malformedJSON,
-        "Malformed JSON: the input contains only whitespace (found end of input at byte offset \(i), "
-          + "\(lineAndColumn(i))), expected one JSON value.",
-        at: .init(offset: Int64(i)))
+      throw malformed(at: i, found: "end of input", expected: "one JSON value (the input holds only whitespace)")
     }
     if requireObject, b[i] != UInt8(ascii: "{") {
       throw malformed(at: i, expected: "a JSON object ('{') at the top level")
@@ -110,23 +103,16 @@ struct JSONScanner {
     case .syntax(let offset, let expected):
       throw malformed(at: offset, expected: expected + hint(at: offset))
     case .tooManyDigits:
-      throw JournalError(
-        .malformedJSON,
-        "Malformed JSON: the number at byte offset \(i) (\(lineAndColumn(i))) needs more than "
-          + "\(JSONNumber.maxDigits) digits when written out without an exponent; expected at most "
-          + "\(JSONNumber.maxDigits).",
-        at: .init(offset: Int64(i)))
+      throw malformed(
+        at: i, found: "a number that needs more than \(JSONNumber.maxDigits) digits written out without an exponent",
+        expected: "at most \(JSONNumber.maxDigits) digits")
     }
   }
 
   private mutating func enterContainer() throws(JournalError) {
     depth += 1
     guard depth <= JSONParser.maxDepth else {
-      throw JournalError(
-        .malformedJSON,
-        "Malformed JSON: found nesting level \(depth) at byte offset \(i) (\(lineAndColumn(i))), "
-          + "expected at most \(JSONParser.maxDepth) nested arrays and objects.",
-        at: .init(offset: Int64(i)))
+      throw malformed(at: i, found: "nesting level \(depth)", expected: "at most \(JSONParser.maxDepth) nested arrays and objects")
     }
   }
 

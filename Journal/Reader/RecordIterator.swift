@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Iterates committed events in seq order, one segment in memory at a time,
 /// one LZ4 frame decompressed at a time. Each frame's block and content

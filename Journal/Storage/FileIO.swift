@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The writes, syncs and truncations the writer performs, behind a protocol
 /// so tests can inject failures (disk full, EIO, short writes, failed syncs).
@@ -27,11 +23,7 @@ public struct POSIXFileIO: FileIO {
   }
 
   public func dataSync(_ fd: Int32) -> Int32 {
-    #if canImport(Glibc)
-      return fdatasync(fd) == 0 ? 0 : errno
-    #else
-      return fsync(fd) == 0 ? 0 : errno
-    #endif
+    return fdatasync(fd) == 0 ? 0 : errno
   }
 
   public func truncate(_ fd: Int32, to size: Int64) -> Int32 {

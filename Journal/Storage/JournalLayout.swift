@@ -10,6 +10,8 @@ struct JournalLayout: Sendable {
   var segments: String { root + "/segments" }
   var index: String { root + "/index" }
   var quarantine: String { root + "/quarantine" }
+  /// Clients' caches (``JournalCache``).
+  var cache: String { root + "/cache" }
 
   static func segmentName(firstSeq: UInt64) -> String {
     let digits = String(firstSeq)
@@ -34,7 +36,7 @@ struct JournalLayout: Sendable {
     guard POSIX.exists(marker), POSIX.isDirectory(segments) else {
       throw JournalError(
         .notAJournal,
-        "There is no journal at \(root): create one with 'ess init --journal \(root)' or point --journal (or ESS_JOURNAL) to an existing one.",
+        "There is no journal at \(root).",
         at: .init(file: root))
     }
   }

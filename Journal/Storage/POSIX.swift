@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Thin, checked wrappers over the POSIX calls the journal needs. Every
 /// failure becomes a ``JournalError`` naming the file and the operation.

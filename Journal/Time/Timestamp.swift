@@ -96,7 +96,58 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     return Timestamp(millisecondsSince1970: ms)
   }
 
-  static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+  /// Parses an RFC 3339 date-time with its offset, `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`
+  /// (1 to 9 fraction digits, cut to milliseconds); nil for anything else.
+  ///
+  /// ```swift
+  /// Timestamp(rfc3339WithOffset: "2022-12-31T23:30:00+01:00")?.rfc3339  // "2022-12-31T22:30:00.000Z"
+  /// ```
+  public init?(rfc3339WithOffset text: some StringProtocol) {
+    guard let t = Timestamp.parseWithOffset(Array(text.utf8)) else { return nil }
+    self = t
+  }
+
+  package static func parseWithOffset(_ u: [UInt8]) -> Timestamp? {
+    guard u.count >= 20, let day = CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
+      u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58
+    else { return nil }
+    func num(_ a: Int, _ b: Int) -> Int64? {
+      var v: Int64 = 0
+      for i in a..<b {
+        guard (48...57).contains(u[i]) else { return nil }
+        v = v * 10 + Int64(u[i] - 48)
+      }
+      return v
+    }
+    guard let h = num(11, 13), let m = num(14, 16), let s = num(17, 19), h < 24, m < 60, s < 61 else { return nil }
+    var i = 19
+    var milli: Int64 = 0
+    if u[i] == 46 {
+      i += 1
+      var digits = 0
+      while i < u.count, (48...57).contains(u[i]) {
+        if digits < 3 { milli = milli * 10 + Int64(u[i] - 48) }
+        digits += 1
+        i += 1
+      }
+      guard digits > 0, digits <= 9 else { return nil }  // at most nanoseconds
+      if digits < 3 { for _ in digits..<3 { milli *= 10 } }
+    }
+    guard i < u.count else { return nil }
+    var offset: Int64 = 0
+    if u[i] == 90 || u[i] == 122 {
+      guard i + 1 == u.count else { return nil }
+    } else {
+      guard u[i] == 43 || u[i] == 45, u.count == i + 6, u[i + 3] == 58, let oh = num(i + 1, i + 3),
+        let om = num(i + 4, i + 6), oh < 24, om < 60
+      else { return nil }
+      offset = (oh * 60 + om) * 60_000 * (u[i] == 45 ? -1 : 1)
+    }
+    let local = day.daysSince1970 * 86_400_000 + h * 3_600_000 + m * 60_000 + min(s, 59) * 1000 + milli
+    return Timestamp(millisecondsSince1970: local - offset)
+  }
+
+  package static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
   }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The full check of a journal: every segment header, every commit trailer
 /// and its CRC, every LZ4 block and content checksum, every line's canonical

@@ -62,10 +62,8 @@ extension Writer {
     batch.results.reserveCapacity(events.count)
     batch.newIDs.reserveCapacity(events.count)
     for i in events.indices {
-      // Made only for an error message.
-      var position: String { events.count > 1 ? "Event \(i + 1) of the batch: " : "" }
-      // `line` is the event's 1-based index in the batch (importers map it to their input's line).
-      let location = JournalError.Location(line: i + 1, field: "id")
+      // `line` is the event's 1-based place in the batch (importers map it to their input's line).
+      let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
       let given = givenKeys[i]
       let key = given ?? drawn.popFirst()
       let id = key?.text ?? ""
@@ -74,7 +72,7 @@ extension Writer {
         guard record.hasSameContent(as: events[i]) else {
           throw JournalError(
             .conflictingID,
-            "\(position)\(position.isEmpty ? "The" : "the") id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
+            "The id \(id) is already used by seq \(seqKnown) with different content; use a new id, or a correction event to change that event.",
             at: location)
         }
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
@@ -83,7 +81,8 @@ extension Writer {
       if let given, let j = inBatch[given] {
         guard Writer.sameContent(events[j], events[i]) else {
           throw JournalError(
-            .conflictingID, "\(position)the id \(id) is also used by event \(j + 1) of the batch, with different content.", at: location)
+            .conflictingID, "The id \(id) is used by two events of the batch, with different content.",
+            at: .init(line: i + 1, otherLine: j + 1, field: "id"))
         }
         var again = batch.results[j]
         again.existed = true
@@ -94,13 +93,13 @@ extension Writer {
       if let given = events[i].recordedAt {
         guard given <= now else {
           throw JournalError(
-            .invalidInput, "\(position)\(position.isEmpty ? "Field" : "field") 'recordedAt' is in the future: \(given) (now is \(now)).",
+            .invalidInput, "Field 'recordedAt' is in the future: \(given) (now is \(now)).",
             at: .init(line: location.line, field: "recordedAt"))
         }
         guard given >= last else {
           throw JournalError(
             .invalidInput,
-            "\(position)\(position.isEmpty ? "Field" : "field") 'recordedAt' \(given) is earlier than \(last), the last recordedAt \(last == lastKnown ? "of the journal" : "of the events before it"); transaction time never goes back.",
+            "Field 'recordedAt' \(given) is earlier than \(last), the last recordedAt \(last == lastKnown ? "of the journal" : "of the events before it"); transaction time never goes back.",
             at: .init(line: location.line, field: "recordedAt"))
         }
         at = given
@@ -115,7 +114,7 @@ extension Writer {
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,
-          "\(position)the event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
+          "The event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
       batch.rawCount += batch.lines.count - start
@@ -134,6 +133,6 @@ extension Writer {
 
   static func sameContent(_ a: NewEvent, _ b: NewEvent) -> Bool {
     a.type == b.type && a.occurredOn == b.occurredOn && a.author == b.author && a.source == b.source
-      && a.reason == b.reason && a.data.canonicalBytes() == b.data.canonicalBytes()
+      && a.reason == b.reason && a.canonicalData == b.canonicalData
   }
 }

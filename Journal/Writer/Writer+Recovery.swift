@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 extension Writer {
   /// Finds where the journal ends, under the lock. Fast when nothing changed
@@ -80,7 +76,7 @@ extension Writer {
   static func damage(_ name: String, _ offset: Int, _ seq: UInt64, _ why: String) -> JournalError {
     JournalError(
       .damaged,
-      "Segment \(name) is damaged at byte offset \(offset) (around seq \(seq)): \(why). Nothing was written; run 'ess verify' and restore this segment from a backup.",
+      "Segment \(name) is damaged at byte offset \(offset) (around seq \(seq)): \(why). Nothing was written; restore this segment from a backup.",
       at: .init(file: name, offset: Int64(offset), seq: seq))
   }
 

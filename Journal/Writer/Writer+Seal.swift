@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 extension Writer {
   /// Closes the full last segment before a new one starts: seals it (rewrites
@@ -112,7 +108,7 @@ extension Writer {
         let record = try RecordDecoder.decode(line, context: &context)
         guard record.seq == seq, let link = EventLine.check(line), link.prev == prev, link.computed == link.stored else {
           throw JournalError(
-            .damaged, "Segment \(file) breaks the hash chain at seq \(seq); it was not sealed. Run 'ess verify'.",
+            .damaged, "Segment \(file) breaks the hash chain at seq \(seq); it was not sealed.",
             at: .init(file: file, seq: seq))
         }
         prev = link.stored

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The one door through which events enter a journal.
 ///
@@ -50,6 +46,7 @@ public final class Writer {
     try POSIX.mkdir(layout.segments)
     try POSIX.mkdir(layout.index)
     try POSIX.mkdir(layout.quarantine)
+    try POSIX.mkdir(layout.cache)
     try POSIX.writeAtomically([], to: layout.head, folder: path)
     try POSIX.writeAtomically([], to: layout.lock, folder: path)
     try POSIX.writeAtomically(Array(JournalLayout.markerText.utf8), to: layout.marker, folder: path)
@@ -146,15 +143,15 @@ public final class Writer {
     try sealTail()
   }
 
-  /// The envelope rules for each event; errors name the event's place in the batch.
+  /// The envelope rules for each event; errors carry the event's place in the batch.
   static func checkEnvelopes(_ events: [NewEvent]) throws(JournalError) {
     for (i, event) in events.enumerated() {
       do {
         try EnvelopeRules.check(event)
       } catch {
         var e = error
-        e.location?.line = i + 1
-        if events.count > 1 { e.message = "Event \(i + 1) of the batch: " + e.message }
+        if events.count > 1 { e.location = e.location ?? JournalError.Location() }
+        if events.count > 1 { e.location?.line = i + 1 }
         throw e
       }
     }

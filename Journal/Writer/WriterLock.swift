@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The OS file lock (`flock` on `LOCK`) that serialises writers across
 /// processes. Readers never take it. Held only for the duration of one commit

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// How a ``Writer`` behaves. The defaults suit production; tests shrink the
 /// segment size, inject a clock or a failing ``FileIO``.

@@ -21,6 +21,22 @@ public struct Bilan: Sendable, Equatable {
     public var key: String
     public var value: Value
     public var unit: Unit
+    /// For a figure reported by a partner: what was reported, as written.
+    public var reported: Reported?
+
+    public init(key: String, value: Value, unit: Unit, reported: Reported? = nil) {
+      self.key = key
+      self.value = value
+      self.unit = unit
+      self.reported = reported
+    }
+  }
+
+  /// A figure reported by a partner (`indicator.reported`): its slug, scope and unit as written.
+  public struct Reported: Sendable, Equatable {
+    public var indicator: String
+    public var scope: String?
+    public var unit: String
   }
 
   public enum Unit: String, Sendable, Equatable {

@@ -1,18 +1,17 @@
 import Journal
 
 /// Checkpoints: the bilan fold's state saved at a seq, so that a bilan folds
-/// only what came after it. File `index/bilan.ckpt`: `ESSBILN1`, then one
-/// canonical JSON object — the projection's code version, the seq and the
-/// whole line of the last event folded (hence its hash and recordedAt), the
-/// state — then CRC-32C of everything before. A checkpoint is a cache: a
-/// damaged file, another code version, or a line that is not the journal's
-/// own at that seq makes it ignored, never trusted.
+/// only what came after it. The payload is one canonical JSON object — the
+/// projection's code version, the seq and the whole line of the last event
+/// folded (hence its hash and recordedAt), the state. Where it is kept, and
+/// how it is checked against the journal, is the service's business: a
+/// checkpoint is a cache, never trusted blindly.
 extension BilanProjection {
   /// Bump whenever the fold's logic changes: older checkpoints are then ignored.
   /// (A test pins the fold's output on the bundled history to this version.)
-  public static let codeVersion = "bilan-1"
-  static let tag = Array("ESSBILN1".utf8)
+  public static let codeVersion = "bilan-2"
 
+  /// The state as bytes (see above).
   public static func encode(_ s: State) -> [UInt8] {
     let body: JSONValue = [
       "version": .string(codeVersion), "seq": .number(JSONNumber(Int64(s.seq))), "last": s.last.map { .string($0.line) } ?? .null,
@@ -20,12 +19,12 @@ extension BilanProjection {
         Dictionary(uniqueKeysWithValues: s.history.amendedBy.map { (String($0.key), .number(JSONNumber(Int64($0.value)))) })),
       "figures": s.figures.encoded,
     ]
-    return CacheFile.seal(body.canonicalBytes(), tag: tag)
+    return body.canonicalBytes()
   }
 
-  /// The state in a checkpoint file, or nil if it is damaged or of another code version.
-  public static func decode(_ bytes: [UInt8]) -> State? {
-    guard let payload = CacheFile.unseal(bytes, tag: tag), let body = try? JSONParser.parse(payload),
+  /// The state in `payload`, or nil if it is not one or is of another code version.
+  public static func decode(_ payload: ArraySlice<UInt8>) -> State? {
+    guard let body = try? JSONParser.parse(payload),
       body["version"]?.stringValue == codeVersion, let figures = body["figures"].flatMap(BilanState.init(decoding:))
     else { return nil }
     var s = State()

@@ -1,3 +1,4 @@
+import Domain
 import Journal
 
 /// The bilan's fold: the correction machinery, then the domain figures.
@@ -16,25 +17,9 @@ public enum BilanProjection {
 
   public static var initial: State { State() }
 
-  public static func apply(_ record: Record, lookup: (UInt64) throws -> Record, to state: inout State) rethrows {
+  /// Folds `record`; `lookup` gives earlier events by seq (corrections only).
+  public static func apply(_ record: Record, lookup: (UInt64) throws -> any StoredEvent, to state: inout State) rethrows {
     for change in try state.history.apply(record, lookup: lookup) { state.figures.apply(change) }
     state.last = record
-  }
-}
-
-/// Records by seq from a journal, for corrections met while folding (they
-/// are rare; the last segment read is kept by the reader's iterator).
-public final class RecordLookup {
-  let reader: Reader
-  var cache: [UInt64: Record] = [:]
-
-  public init(_ reader: Reader) { self.reader = reader }
-
-  public func record(_ seq: UInt64) throws -> Record {
-    if let r = cache[seq] { return r }
-    let r = try reader.record(seq: seq)
-    if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
-    cache[seq] = r
-    return r
   }
 }

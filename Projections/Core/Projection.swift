@@ -9,7 +9,7 @@ import Journal
 ///   static var initial: [String: Int] { [:] }
 ///   static func apply(_ record: Record, to state: inout [String: Int]) { state[record.type, default: 0] += 1 }
 /// }
-/// let counts = try Fold.run(CountByType.self, over: Reader(at: "journal"))
+/// let counts = Fold.run(CountByType.self, over: records)
 /// ```
 public protocol Projection {
   associatedtype State: Sendable, Equatable
@@ -17,19 +17,9 @@ public protocol Projection {
   static func apply(_ record: Record, to state: inout State)
 }
 
-/// Runs projections over a journal.
+/// Runs a projection over records (the service feeds them from a journal).
 public enum Fold {
-  /// Folds every committed event from `seq` on into `state` (default: the projection's initial state).
-  public static func run<P: Projection>(
-    _ projection: P.Type, over reader: Reader, from seq: UInt64 = 1, into state: P.State = P.initial
-  ) throws -> P.State {
-    var state = state
-    var events = try reader.records(from: seq)
-    while let record = try events.next() { P.apply(record, to: &state) }
-    return state
-  }
-
-  /// Folds an in-memory sequence of records (tests, already-loaded slices).
+  /// Folds `records`, in order, into `state` (default: the projection's initial state).
   public static func run<P: Projection>(_ projection: P.Type, over records: some Sequence<Record>, into state: P.State = P.initial)
     -> P.State
   {

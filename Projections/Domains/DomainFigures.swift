@@ -1,3 +1,4 @@
+import Domain
 import Journal
 
 /// One domain's fold (Pôle, Conseil, SPASER, Okoté, books, Marché OFF,
@@ -27,6 +28,9 @@ enum Fields {
   static func share(_ n: Int64, _ d: Int64) -> Bilan.Value { d == 0 ? .null : .fraction(n, d) }
 }
 
+/// The counters of one domain, as an enum whose raw values are their slots (0, 1, 2…).
+protocol CounterSlot: CaseIterable, RawRepresentable where RawValue == Int {}
+
 /// Additive per-year counters, the common case: one slot per named counter
 /// (arrays, not dictionaries: this runs for every event; a history spans a
 /// few dozen years, so finding a year's row is a short scan).
@@ -36,6 +40,15 @@ struct YearCounters: Sendable, Equatable {
   private(set) var rows: [[Int64]] = []
 
   init(_ names: [String]) { self.names = names }
+
+  /// Counters named by the cases of `slots` (their names are the checkpoint's).
+  init<S: CounterSlot>(_ slots: S.Type) { self.init(S.allCases.map { "\($0)" }) }
+
+  init?<S: CounterSlot>(_ slots: S.Type, decoding v: JSONValue?) { self.init(S.allCases.map { "\($0)" }, decoding: v) }
+
+  mutating func add(_ year: Int, _ slot: some CounterSlot, _ v: Int64) { add(year, slot.rawValue, v) }
+
+  func get(_ year: Int, _ slot: some CounterSlot) -> Int64 { get(year, slot.rawValue) }
 
   /// Every year's counters, by year.
   var byYear: [Int: [Int64]] { Dictionary(uniqueKeysWithValues: zip(years, rows)) }

@@ -1,3 +1,4 @@
+import Domain
 import Journal
 
 /// The Marché OFF de Noël: the latest report (by valid time) of each edition.
@@ -7,19 +8,19 @@ public struct MarcheOffFigures: DomainFigures {
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    guard e.type == "marcheoff.edition-reported", let edition = e.data.int64("edition") else { return }
+    guard e.kind == .marcheOffEditionReported else { return }
+    let edition = e.view(MarcheOffEditionReported.self).edition
     editions[Int(edition), default: StampedReports()].set(e, sign: sign)
     if editions[Int(edition)]?.bySeq.isEmpty == true { editions[Int(edition)] = nil }
   }
 
   public func indicators(year: Int) -> [Bilan.Indicator] {
-    let report = editions[year]?.latest
-    func field(_ k: String) -> Bilan.Value { report?.int64(k).map { .integer($0) } ?? .null }
+    let report = editions[year]?.latest.map(MarcheOffEditionReported.View.init)
     return [
-      .init(key: "marcheoff.exhibitors", value: field("exhibitors"), unit: .count),
-      .init(key: "marcheoff.partners", value: field("partners"), unit: .count),
-      .init(key: "marcheoff.events", value: field("eventsCount"), unit: .count),
-      .init(key: "marcheoff.revenue_eur", value: report?.scaled("revenueEUR", by: 2).map { .cents($0) } ?? .null, unit: .eur),
+      .init(key: "marcheoff.exhibitors", value: report.map { .integer($0.exhibitors) } ?? .null, unit: .count),
+      .init(key: "marcheoff.partners", value: report.map { .integer($0.partners) } ?? .null, unit: .count),
+      .init(key: "marcheoff.events", value: report.map { .integer($0.eventsCount) } ?? .null, unit: .count),
+      .init(key: "marcheoff.revenue_eur", value: report.map { .cents($0.revenueEUR.cents) } ?? .null, unit: .eur),
     ]
   }
 

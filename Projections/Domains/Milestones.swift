@@ -1,3 +1,4 @@
+import Domain
 import Journal
 
 /// Milestones (`milestone.reached`) of each year, by date then seq.
@@ -14,12 +15,10 @@ public struct Milestones: DomainFigures {
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    guard e.type == "milestone.reached" else { return }
+    guard e.kind == .milestoneReached else { return }
+    let m = e.view(MilestoneReached.self)
     byYear[e.year, default: [:]][e.seq] =
-      sign > 0
-      ? Milestone(
-        date: CivilDate(daysSince1970: Int64(e.day)).description, kind: e.data.string("kind") ?? "",
-        title: e.data.string("title") ?? "", seq: e.seq) : nil
+      sign > 0 ? Milestone(date: e.time.date.description, kind: m.kind.rawValue, title: m.title, seq: e.seq) : nil
     if byYear[e.year]?.isEmpty == true { byYear[e.year] = nil }
   }
 

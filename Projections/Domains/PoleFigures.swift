@@ -1,74 +1,92 @@
+import Domain
 import Journal
 
 /// The Pôle territorial de l'ESS: memberships through time, boards, assemblies.
 public struct PoleFigures: DomainFigures {
-  /// memberId → seq → (day, time of day, joined?).
-  var memberships: [String: [UInt64: [Int64]]] = [:]
-  /// seq → (day, time of day, board size).
-  var boards: [UInt64: [Int64]] = [:]
-  static let slots = ["joined", "left", "assemblies"]
-  var counters = YearCounters(slots)
+  /// An event's valid time and what it says (joined or not; a board's size).
+  struct Dated: Sendable, Equatable {
+    var time: ValidTime
+    var value: Int64
+
+    /// "The latest by valid time": day, time of day, then seq.
+    static func latest(_ entries: [UInt64: Dated], onOrBefore day: Int32) -> Dated? {
+      entries.filter { $0.value.time.day <= day }.max { ($0.value.time, $0.key) < ($1.value.time, $1.key) }?.value
+    }
+
+    var encoded: JSONValue { [Fields.n(Int64(time.day)), Fields.n(Int64(time.timeOfDay)), Fields.n(value)] }
+
+    init(time: ValidTime, value: Int64) {
+      self.time = time
+      self.value = value
+    }
+
+    init?(decoding v: JSONValue) {
+      guard let items = v.arrayValue?.compactMap(Fields.int), items.count == 3 else { return nil }
+      self.init(time: ValidTime(day: Int32(items[0]), timeOfDay: Int32(items[1])), value: items[2])
+    }
+  }
+
+  /// memberId → seq → (valid time, 1 if joined, 0 if left).
+  var memberships: [String: [UInt64: Dated]] = [:]
+  /// seq → (valid time, board size).
+  var boards: [UInt64: Dated] = [:]
+  enum Slot: Int, CounterSlot { case joined, left, assemblies }
+  var counters = YearCounters(Slot.self)
 
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    switch e.type {
-    case "pole.member-joined", "pole.member-left":
-      let joined = e.type == "pole.member-joined"
-      counters.add(e.year, joined ? 0 : 1, sign)
-      let id = e.data.string("memberId") ?? ""
-      memberships[id, default: [:]][e.seq] = sign > 0 ? [Int64(e.day), Int64(e.timeOfDay), joined ? 1 : 0] : nil
+    switch e.kind {
+    case .poleMemberJoined, .poleMemberLeft:
+      let joined = e.kind == .poleMemberJoined
+      counters.add(e.year, joined ? Slot.joined : Slot.left, sign)
+      let id = joined ? e.view(PoleMemberJoined.self).memberId : e.view(PoleMemberLeft.self).memberId
+      memberships[id, default: [:]][e.seq] = sign > 0 ? Dated(time: e.time, value: joined ? 1 : 0) : nil
       if memberships[id]?.isEmpty == true { memberships[id] = nil }
-    case "pole.board-elected":
-      boards[e.seq] = sign > 0 ? [Int64(e.day), Int64(e.timeOfDay), Int64(e.data.strings("memberIds")?.count ?? 0)] : nil
-    case "pole.general-assembly-held":
-      counters.add(e.year, 2, sign)
+    case .poleBoardElected:
+      let size = Int64(e.view(PoleBoardElected.self).memberIds.count)
+      boards[e.seq] = sign > 0 ? Dated(time: e.time, value: size) : nil
+    case .poleGeneralAssemblyHeld:
+      counters.add(e.year, Slot.assemblies, sign)
     default: break
     }
   }
 
   public func indicators(year: Int) -> [Bilan.Indicator] {
-    let end = Int64(Fields.endOfYear(year))
-    var members: Int64 = 0
-    for (_, history) in memberships {
-      // The last membership event dated on or before 31/12 (ties: time of day, then seq) is a join.
-      let last = history.filter { $0.value[0] <= end }.max { ($0.value[0], $0.value[1], $0.key) < ($1.value[0], $1.value[1], $1.key) }
-      if last?.value[2] == 1 { members += 1 }
-    }
-    let board = boards.filter { $0.value[0] <= end }.max { ($0.value[0], $0.value[1], $0.key) < ($1.value[0], $1.value[1], $1.key) }
+    let end = Fields.endOfYear(year)
+    // A member at year end: its last membership event dated on or before 31/12 is a join.
+    let members = memberships.values.filter { Dated.latest($0, onOrBefore: end)?.value == 1 }.count
+    let board = Dated.latest(boards, onOrBefore: end)
     return [
-      .init(key: "pole.members_at_year_end", value: .integer(members), unit: .count),
-      .init(key: "pole.members_joined", value: .integer(counters.get(year, 0)), unit: .count),
-      .init(key: "pole.members_left", value: .integer(counters.get(year, 1)), unit: .count),
-      .init(key: "pole.board_size", value: board.map { .integer($0.value[2]) } ?? .null, unit: .count),
-      .init(key: "pole.general_assemblies", value: .integer(counters.get(year, 2)), unit: .count),
+      .init(key: "pole.members_at_year_end", value: .integer(Int64(members)), unit: .count),
+      .init(key: "pole.members_joined", value: .integer(counters.get(year, Slot.joined)), unit: .count),
+      .init(key: "pole.members_left", value: .integer(counters.get(year, Slot.left)), unit: .count),
+      .init(key: "pole.board_size", value: board.map { .integer($0.value) } ?? .null, unit: .count),
+      .init(key: "pole.general_assemblies", value: .integer(counters.get(year, Slot.assemblies)), unit: .count),
     ]
   }
 
   public var encoded: JSONValue {
-    func seqs(_ m: [UInt64: [Int64]]) -> JSONValue {
-      .object(Dictionary(uniqueKeysWithValues: m.map { (String($0.key), .array($0.value.map(Fields.n))) }))
+    func bySeq(_ m: [UInt64: Dated]) -> JSONValue {
+      .object(Dictionary(uniqueKeysWithValues: m.map { (String($0.key), $0.value.encoded) }))
     }
-    return [
-      "memberships": .object(memberships.mapValues(seqs)), "boards": seqs(boards), "counters": counters.encoded,
-    ]
+    return ["memberships": .object(memberships.mapValues(bySeq)), "boards": bySeq(boards), "counters": counters.encoded]
   }
 
   public init?(decoding v: JSONValue) {
-    func seqs(_ j: JSONValue?) -> [UInt64: [Int64]]? {
+    func bySeq(_ j: JSONValue?) -> [UInt64: Dated]? {
       guard let o = j?.objectValue else { return nil }
-      var out: [UInt64: [Int64]] = [:]
+      var out: [UInt64: Dated] = [:]
       for (k, a) in o {
-        guard let s = UInt64(k), let items = a.arrayValue?.compactMap(Fields.int), items.count == 3 else { return nil }
-        out[s] = items
+        guard let s = UInt64(k), let d = Dated(decoding: a) else { return nil }
+        out[s] = d
       }
       return out
     }
-    guard let m = v["memberships"]?.objectValue, let b = seqs(v["boards"]), let c = YearCounters(Self.slots, decoding: v["counters"]) else {
-      return nil
-    }
+    guard let m = v["memberships"]?.objectValue, let b = bySeq(v["boards"]), let c = YearCounters(Slot.self, decoding: v["counters"])
+    else { return nil }
     for (id, j) in m {
-      guard let s = seqs(j) else { return nil }
+      guard let s = bySeq(j) else { return nil }
       memberships[id] = s
     }
     boards = b

@@ -1,43 +1,44 @@
+import Domain
 import Journal
 
 /// Responsible public procurement (SPASER): contracts and their clauses,
 /// amounts, insertion hours reported, unsuccessful tenders.
 public struct ProcurementFigures: DomainFigures {
-  /// The counters kept per year, by slot (their names are the checkpoint's).
-  enum Slot: Int, CaseIterable {
+  /// The counters kept per year (their names are the checkpoint's).
+  enum Slot: Int, CounterSlot {
     case contracts, socialClause, environmentalClause, fairTradeClause, awardeeIsSME, awardeeIsLocal, essCents, cents
     case insertionHours, trainingHours, beneficiaries, beneficiariesInQPV, unsuccessful
   }
-  static let slots = Slot.allCases.map { "\($0)" }
-  /// The members a contract's fold reads, in one pass: the amount, `awardeeIsESS`, then the flags of slots 1…5.
-  static let contractFields: [StaticString] = [
-    "amountEUR", "awardeeIsESS", "socialClause", "environmentalClause", "fairTradeClause", "awardeeIsSME", "awardeeIsLocal",
-  ]
-  static let reportFields: [StaticString] = ["insertionHours", "trainingHours", "beneficiaries", "beneficiariesInQPV"]
-  var counters = YearCounters(slots)
+  var counters = YearCounters(Slot.self)
 
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    let y = e.year
-    switch e.type {
-    case "procurement.contract-awarded":
-      let m = e.data.members(Self.contractFields)
-      let cents = m.scaled(0, by: 2) ?? 0
-      let isESS = m.bool(1) == true
-      counters.update(y) { row in
-        row[0] += sign
-        for slot in 1...5 where m.bool(slot + 1) == true { row[slot] += sign }
-        if isESS { row[6] += sign * cents }
-        row[7] += sign * cents
+    switch e.kind {
+    case .procurementContractAwarded:
+      let c = e.view(ProcurementContractAwarded.self)
+      let cents = c.amountEUR.cents
+      counters.update(e.year) { row in
+        func add(_ slot: Slot, _ v: Int64) { row[slot.rawValue] += v }
+        add(.contracts, sign)
+        if c.socialClause { add(.socialClause, sign) }
+        if c.environmentalClause { add(.environmentalClause, sign) }
+        if c.fairTradeClause { add(.fairTradeClause, sign) }
+        if c.awardeeIsSME { add(.awardeeIsSME, sign) }
+        if c.awardeeIsLocal { add(.awardeeIsLocal, sign) }
+        if c.awardeeIsESS { add(.essCents, sign * cents) }
+        add(.cents, sign * cents)
       }
-    case "procurement.insertion-hours-reported":
-      let m = e.data.members(Self.reportFields)
-      counters.update(y) { row in
-        for n in 0..<4 { row[8 + n] += sign * (m.int64(n) ?? 0) }
+    case .procurementInsertionHoursReported:
+      let r = e.view(ProcurementInsertionHoursReported.self)
+      counters.update(e.year) { row in
+        row[Slot.insertionHours.rawValue] += sign * r.insertionHours
+        row[Slot.trainingHours.rawValue] += sign * r.trainingHours
+        row[Slot.beneficiaries.rawValue] += sign * r.beneficiaries
+        row[Slot.beneficiariesInQPV.rawValue] += sign * r.beneficiariesInQPV
       }
-    case "procurement.tender-unsuccessful":
-      counters.add(y, 12, sign)
+    case .procurementTenderUnsuccessful:
+      counters.add(e.year, Slot.unsuccessful, sign)
     default: break
     }
   }
@@ -67,7 +68,7 @@ public struct ProcurementFigures: DomainFigures {
   public var encoded: JSONValue { ["counters": counters.encoded] }
 
   public init?(decoding v: JSONValue) {
-    guard let c = YearCounters(Self.slots, decoding: v["counters"]) else { return nil }
+    guard let c = YearCounters(Slot.self, decoding: v["counters"]) else { return nil }
     counters = c
   }
 }

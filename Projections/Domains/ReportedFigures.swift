@@ -1,3 +1,4 @@
+import Domain
 import Journal
 
 /// Figures reported by partners (`indicator.reported`): the latest value
@@ -8,26 +9,28 @@ public struct ReportedFigures: DomainFigures {
   public init() {}
 
   public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    guard e.type == "indicator.reported" else { return }
-    var key = "reported." + (e.data.string("indicator") ?? "")
-    if let scope = e.data.string("scope") { key += "." + scope }
+    guard e.kind == .indicatorReported else { return }
+    let report = e.view(IndicatorReported.self)
+    var key = "reported." + report.indicator
+    if let scope = report.scope { key += "." + scope }
     byYear[e.year, default: [:]][key, default: StampedReports()].set(e, sign: sign)
     if byYear[e.year]?[key]?.bySeq.isEmpty == true { byYear[e.year]?[key] = nil }
   }
 
   public func indicators(year: Int) -> [Bilan.Indicator] {
     (byYear[year] ?? [:]).sorted { $0.key < $1.key }.compactMap { key, reports in
-      guard let latest = reports.latest else { return nil }
+      guard let latest = reports.latest.map(IndicatorReported.View.init) else { return nil }
       let unit: Bilan.Unit =
-        switch latest.string("unit") {
-        case "persons": .persons
-        case "hours": .hours
-        case "EUR": .eur
-        case "percent": .percent
-        default: .number
+        switch IndicatorUnit.Standard(rawValue: latest.unit) {
+        case .persons: .persons
+        case .hours: .hours
+        case .eur: .eur
+        case .percent: .percent
+        case nil: .number
         }
-      let number = latest.raw("value").flatMap { JSONNumber(literal: String(decoding: $0, as: UTF8.self)) }
-      return .init(key: key, value: number.map { .number($0) } ?? .null, unit: unit)
+      return .init(
+        key: key, value: latest.value.map { .number($0) } ?? .null, unit: unit,
+        reported: Bilan.Reported(indicator: latest.indicator, scope: latest.scope, unit: latest.unit))
     }
   }
 

@@ -1,22 +1,22 @@
+import Domain
 import Journal
 
 /// Reports ordered by "the latest by valid time" (day, time of day, then seq),
 /// each keeping its data as canonical bytes.
 struct StampedReports: Sendable, Equatable {
   struct Entry: Sendable, Equatable {
-    var day: Int32
-    var timeOfDay: Int32
+    var time: ValidTime
     var data: JSONObjectView
   }
 
   var bySeq: [UInt64: Entry] = [:]
 
   mutating func set(_ e: EffectiveEvent, sign: Int64) {
-    bySeq[e.seq] = sign > 0 ? Entry(day: e.day, timeOfDay: e.timeOfDay, data: JSONObjectView(Array(e.data.bytes)[...])) : nil
+    bySeq[e.seq] = sign > 0 ? Entry(time: e.time, data: JSONObjectView(Array(e.data.bytes)[...])) : nil
   }
 
   var latest: JSONObjectView? {
-    bySeq.max { ($0.value.day, $0.value.timeOfDay, $0.key) < ($1.value.day, $1.value.timeOfDay, $1.key) }?.value.data
+    bySeq.max { ($0.value.time, $0.key) < ($1.value.time, $1.key) }?.value.data
   }
 
   var encoded: JSONValue {
@@ -26,7 +26,8 @@ struct StampedReports: Sendable, Equatable {
           (
             String($0.key),
             .array([
-              Fields.n(Int64($0.value.day)), Fields.n(Int64($0.value.timeOfDay)), (try? JSONParser.parse($0.value.data.bytes)) ?? .null,
+              Fields.n(Int64($0.value.time.day)), Fields.n(Int64($0.value.time.timeOfDay)),
+              (try? JSONParser.parse($0.value.data.bytes)) ?? .null,
             ])
           )
         }))
@@ -41,7 +42,7 @@ struct StampedReports: Sendable, Equatable {
       else {
         return nil
       }
-      bySeq[seq] = Entry(day: Int32(d), timeOfDay: Int32(t), data: JSONObjectView(items[2].canonicalBytes()[...]))
+      bySeq[seq] = Entry(time: ValidTime(day: Int32(d), timeOfDay: Int32(t)), data: JSONObjectView(items[2].canonicalBytes()[...]))
     }
   }
 }

@@ -1,4 +1,5 @@
 import Journal
+import TestSupport
 import Testing
 
 @Suite("Canonical JSON")
@@ -112,7 +113,7 @@ struct CanonicalJSONTests {
 
   @Test("500 random values: canonical form is a fixed point and matches a reference encoder")
   func randomValues() throws {
-    var generator = SplitMix64(seed: 0x5EED_1234_ABCD_0001)
+    var generator = Seeded(seed: 0x5EED_1234_ABCD_0001)
     for round in 0..<500 {
       let value = generator.value(depth: 0)
       let bytes = value.canonicalBytes()
@@ -133,59 +134,6 @@ extension String {
   /// Writes U+0000 as the JSON escape `\u0000` (for building expected text).
   fileprivate func replacingNUL() -> String {
     unicodeScalars.map { $0 == "\u{0}" ? "\\u0000" : String($0) }.joined()
-  }
-}
-
-/// SplitMix64: a tiny deterministic PRNG, so the random test is reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  static let pieces: [String] =
-    (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) } + [
-      "a", "b", "Z", "0", " ", "\"", "\\", "/", "\u{7F}", "é", "e\u{301}", "日本", "😀", "\u{2028}", "\u{FF61}",
-      "\u{10FFFF}", "key", "\r\n",
-    ]
-
-  mutating func string() -> String {
-    let length = Int.random(in: 0...8, using: &self)
-    return (0..<length).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
-  }
-
-  mutating func number() -> JSONNumber {
-    if Bool.random(using: &self) {
-      let value = Int64(bitPattern: next()) >> UInt64.random(in: 0...62, using: &self)
-      return JSONNumber(scaledInteger: value, scale: Int.random(in: -5...20, using: &self))!
-    }
-    // A long literal with an exponent.
-    let digits = (0..<Int.random(in: 1...30, using: &self)).map { _ in String(Int.random(in: 0...9, using: &self)) }
-    let literal = (Bool.random(using: &self) ? "-" : "") + "0." + digits.joined() + "e\(Int.random(in: -20...20, using: &self))"
-    return JSONNumber(literal: literal)!
-  }
-
-  /// A random value; the top level (depth 0) is always an array or object.
-  mutating func value(depth: Int) -> JSONValue {
-    let kinds = depth >= 5 ? 0..<4 : depth == 0 ? 4..<6 : 0..<6
-    switch Int.random(in: kinds, using: &self) {
-    case 0: return .null
-    case 1: return .bool(Bool.random(using: &self))
-    case 2: return .number(number())
-    case 3: return .string(string())
-    case 4: return .array((0..<Int.random(in: 0...5, using: &self)).map { _ in value(depth: depth + 1) })
-    default:
-      var members: [String: JSONValue] = [:]
-      for _ in 0..<Int.random(in: 0...5, using: &self) { members[string()] = value(depth: depth + 1) }
-      return .object(members)
-    }
   }
 }
 
@@ -223,5 +171,46 @@ private enum ReferenceEncoder {
       }
     }
     return Array((text + "\"").utf8)
+  }
+}
+
+/// Random JSON values for the property test.
+extension Seeded {
+  fileprivate static let pieces: [String] =
+    (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) } + [
+      "a", "b", "Z", "0", " ", "\"", "\\", "/", "\u{7F}", "é", "e\u{301}", "日本", "😀", "\u{2028}", "\u{FF61}",
+      "\u{10FFFF}", "key", "\r\n",
+    ]
+
+  fileprivate mutating func string() -> String {
+    let length = Int.random(in: 0...8, using: &self)
+    return (0..<length).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
+  }
+
+  fileprivate mutating func number() -> JSONNumber {
+    if Bool.random(using: &self) {
+      let value = Int64(bitPattern: next()) >> UInt64.random(in: 0...62, using: &self)
+      return JSONNumber(scaledInteger: value, scale: Int.random(in: -5...20, using: &self))!
+    }
+    // A long literal with an exponent.
+    let digits = (0..<Int.random(in: 1...30, using: &self)).map { _ in String(Int.random(in: 0...9, using: &self)) }
+    let literal = (Bool.random(using: &self) ? "-" : "") + "0." + digits.joined() + "e\(Int.random(in: -20...20, using: &self))"
+    return JSONNumber(literal: literal)!
+  }
+
+  /// A random value; the top level (depth 0) is always an array or object.
+  fileprivate mutating func value(depth: Int) -> JSONValue {
+    let kinds = depth >= 5 ? 0..<4 : depth == 0 ? 4..<6 : 0..<6
+    switch Int.random(in: kinds, using: &self) {
+    case 0: return .null
+    case 1: return .bool(Bool.random(using: &self))
+    case 2: return .number(number())
+    case 3: return .string(string())
+    case 4: return .array((0..<Int.random(in: 0...5, using: &self)).map { _ in value(depth: depth + 1) })
+    default:
+      var members: [String: JSONValue] = [:]
+      for _ in 0..<Int.random(in: 0...5, using: &self) { members[string()] = value(depth: depth + 1) }
+      return .object(members)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -13,7 +14,7 @@ struct ProcessTests {
     var acknowledged: [UInt64: String] = [:]
     for round in 0..<50 {
       let p = Process()
-      p.executableURL = URL(fileURLWithPath: stressTool)
+      p.executableURL = URL(fileURLWithPath: Tools.built("ess-stress")!)
       let batch = [1, 3, 20, 100][round % 4]
       p.arguments = ["loop", j.path, String(batch), "r\(round)"]
       // Small segments, so that kills also land during sealing and segment creation.
@@ -57,7 +58,7 @@ struct ProcessTests {
     var processes: [(Process, Pipe)] = []
     for k in 0..<4 {
       let p = Process()
-      p.executableURL = URL(fileURLWithPath: stressTool)
+      p.executableURL = URL(fileURLWithPath: Tools.built("ess-stress")!)
       p.arguments = ["append", j.path, "1000", "w\(k)"]
       p.environment = ["ESS_STRESS_SEGMENT_BYTES": "200000"]
       let pipe = Pipe()
@@ -89,7 +90,7 @@ struct ProcessTests {
     let before = try j.snapshot()
     let size = try Data(contentsOf: URL(fileURLWithPath: try j.segmentPaths()[0])).count
     for extra in [0, 1, 100, 2000] {
-      let (status, out) = try run(stressTool, ["fsize", j.path, String(size + extra), "300"])
+      let (status, out, _) = try Tools.run(Tools.built("ess-stress")!, ["fsize", j.path, String(size + extra), "300"])
       #expect(status == 3, "limit +\(extra): \(out)")
       #expect(out.contains("diskFull") && out.contains("nothing was committed"))
       #expect(try j.snapshot() == before, "limit +\(extra)")

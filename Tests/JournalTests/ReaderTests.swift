@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -47,14 +48,14 @@ struct ReaderTests {
   }
 
   @Test func aSingleAppendJournalOnceSealedIsAsCompactAsLz4Dash1() throws {
-    let lz4 = try #require(which("lz4"))
+    let lz4 = try #require(Tools.which("lz4"))
     let j = try TestJournal()
     let w = try j.writer { $0.segmentBytes = 400_000 }
     for n in 0..<2500 { try w.append([Sample.event(n)]) }
     try w.seal()
     let jsonl = j.root + "/all.jsonl"
     try Data(try j.all().map { $0.line + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: jsonl))
-    #expect(try run(lz4, ["-1", "-f", "-q", jsonl, jsonl + ".lz4"]).status == 0)
+    #expect(try Tools.run(lz4, ["-1", "-f", "-q", jsonl, jsonl + ".lz4"]).status == 0)
     let reference = try Data(contentsOf: URL(fileURLWithPath: jsonl + ".lz4")).count
     let onDisk = try j.segmentPaths().reduce(0) { $0 + (try Data(contentsOf: URL(fileURLWithPath: $1)).count) }
     #expect(try j.segmentPaths().count >= 3)

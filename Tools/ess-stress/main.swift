@@ -1,5 +1,3 @@
-import Journal
-
 // A child process for the journal's crash, concurrency and disk-full tests.
 // Not a user tool: it prints one line per durable commit so the parent test
 // knows exactly what was acknowledged before it killed this process.
@@ -7,9 +5,8 @@ import Journal
 //   ess-stress loop DIR BATCH TAG        append batches forever, print "ok <lastSeq>" after each
 //   ess-stress append DIR COUNT TAG      append COUNT single events, print "ok <seq>" after each
 //   ess-stress fsize DIR LIMIT COUNT     set RLIMIT_FSIZE to LIMIT bytes, append one batch of COUNT
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
+import Journal
 
 /// Unbuffered: a line is out before the next commit starts.
 func say(_ s: String) {

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Catalog
-import Journal
+import Service
 
 struct Append: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,13 +26,10 @@ struct Append: ParsableCommand {
   @Option(help: "A UUID of your own, so that a retry never appends twice.") var id: String?
 
   func run() throws {
-    try Failure.run {
-      let base = try data.map { try JSONParser.parseObject(Array($0.utf8)) } ?? [:]
-      let value = try KeyValueData.parse(type: type, pairs: fields, base: base)
-      let event = NewEvent(
-        id: id, type: type, occurredOn: occurredOn ?? Today.paris, author: who.resolvedAuthor!, source: who.source,
-        reason: reason, data: value)
-      let done = try Ledger(journal: journal.path).append([event])[0]
+    try Failure.run { () throws(ServiceError) in
+      let done = try Appending.append(
+        journal: journal.path, type: type, pairs: fields, json: data, occurredOn: occurredOn, author: who.resolvedAuthor!,
+        source: who.source, reason: reason, id: id)
       print("seq \(done.seq)\nid \(done.id)\nhash \(done.hash)")
       if done.existed { print("(this event was already in the journal with the same id and content: nothing was written)") }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Catalog
-import Journal
+import Service
 
 struct Correct: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,32 +26,10 @@ struct Correct: ParsableCommand {
   }
 
   func run() throws {
-    try Failure.run {
-      let ledger = try Ledger(journal: journal.path)
-      let target = try ledger.effective(seq: seq).record
-      let changes = try KeyValueData.changes(type: target.type, pairs: fields)
-      let done = try ledger.correct(
-        seq: seq, changes: changes, occurredOn: occurredOn, author: who.resolvedAuthor!, reason: reason, source: who.source,
-        today: Today.paris)
-      print("seq \(done.seq)\nid \(done.id)\nhash \(done.hash)")
-    }
-  }
-}
-
-struct Retract: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Retract an event: append event.retracted, after which it counts as if it never happened.",
-    discussion: "Example: ess retract 812 --author c.muller --reason \"doublon de la ligne 811\"")
-
-  @OptionGroup var journal: JournalOption
-  @Argument(help: "The seq of the event to retract.") var seq: UInt64
-  @OptionGroup var who: AuthorOptions
-  @Option(help: "Why (required).") var reason: String
-
-  func run() throws {
-    try Failure.run {
-      let done = try Ledger(journal: journal.path).retract(
-        seq: seq, author: who.resolvedAuthor!, reason: reason, source: who.source, today: Today.paris)
+    try Failure.run { () throws(ServiceError) in
+      let done = try Appending.correct(
+        journal: journal.path, seq: seq, pairs: fields, occurredOn: occurredOn, author: who.resolvedAuthor!, reason: reason,
+        source: who.source)
       print("seq \(done.seq)\nid \(done.id)\nhash \(done.hash)")
     }
   }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Journal
+import Service
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,8 +9,8 @@ struct Init: ParsableCommand {
   @OptionGroup var journal: JournalOption
 
   func run() throws {
-    try Failure.run {
-      try Writer.create(at: journal.path)
+    try Failure.run { () throws(ServiceError) in
+      try JournalAdmin.create(at: journal.path)
       print("Created an empty journal in \(journal.path).")
     }
   }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Catalog
-import Journal
+import Service
 
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -23,66 +22,16 @@ struct Log: ParsableCommand {
 
   func validate() throws {
     for (name, value) in [("--from", from), ("--to", to)] {
-      if let value, CivilDate(iso: value) == nil {
+      if let value, !Listing.isDate(value) {
         throw ValidationError("\(name) expects a date YYYY-MM-DD that exists; got '\(value)'.")
       }
     }
   }
 
   func run() throws {
-    try Failure.run {
-      let filter = EventFilter(type: type, from: from.flatMap { CivilDate(iso: $0) }, to: to.flatMap { CivilDate(iso: $0) })
-      let table = (format ?? (Terminal.stdoutIsTerminal ? .table : .json)) == .table
-      if table { print(EventTable.header) }
-      try filter.forEach(in: journal.path) { print(table ? EventTable.row($0) : $0.line) }
-    }
-  }
-}
-
-struct Show: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Show one event, whole, with the corrections and retractions that apply to it.",
-    discussion: "Examples:\n  ess show 812\n  ess show 6f1c2b1e-8a8e-4c55-9c3b-2a77d7c0b8e1")
-
-  @OptionGroup var journal: JournalOption
-  @Argument(help: "The event's seq or id.") var key: String
-
-  func run() throws {
-    try Failure.run { print(try EventDetails.load(journal: journal.path, key: key).text) }
-  }
-}
-
-struct Types: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "The event catalog: types, fields and rules.",
-    discussion: "Examples:\n  ess types\n  ess types okote.pledge-made")
-
-  @Argument(help: "A type to describe in full.") var type: String?
-
-  func run() throws {
-    try Failure.run { print(try type.map { try CatalogText.describe($0) } ?? CatalogText.list()) }
-  }
-}
-
-struct Export: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "The journal as JSON Lines (re-importable, same hashes) or CSV.",
-    discussion: """
-      Examples:
-        ess export > journal-2023.jsonl
-        ess export --format csv --type okote.pledge-made > promesses.csv
-      """)
-
-  enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
-
-  @OptionGroup var journal: JournalOption
-  @Option(help: "jsonl (default) or csv.") var format: Format = .jsonl
-  @Option(help: "Only this event type.") var type: String?
-
-  func run() throws {
-    try Failure.run {
-      if format == .csv { print(EventCSV.header) }
-      try EventFilter(type: type).forEach(in: journal.path) { print(format == .csv ? EventCSV.row($0) : $0.line) }
+    let table = (format ?? (StandardError.standardOutputIsTerminal ? .table : .json)) == .table
+    try Failure.run { () throws(ServiceError) in
+      try Listing.write(journal: journal.path, format: table ? .table : .jsonl, type: type, from: from, to: to) { print($0) }
     }
   }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Journal
+import Service
 
 struct Seal: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,8 +9,8 @@ struct Seal: ParsableCommand {
   @OptionGroup var journal: JournalOption
 
   func run() throws {
-    try Failure.run {
-      try Writer(at: journal.path).seal()
+    try Failure.run { () throws(ServiceError) in
+      try JournalAdmin.seal(journal: journal.path)
       print("Sealed the last segment of \(journal.path).")
     }
   }

@@ -1,0 +1,58 @@
+import Domain
+import Journal
+
+/// What the integrity rules (EVENTS.md §3) need to know of one effective
+/// domain event: its kind, its key (member, campaign or contract) and its
+/// valid date (days since 1970, Europe/Paris calendar).
+struct IntegrityFact: Sendable, Equatable {
+  enum Kind: UInt8, Sendable {
+    case memberJoined = 1
+    case memberLeft, boardElected, campaignOpened, campaignClosed, pledgeMade, contractAwarded, hoursReported
+  }
+
+  var kind: Kind
+  /// `memberId`, `campaignId` or `contractId` (empty for boards).
+  var id: String
+  var day: Int32
+  /// Board members (boards only).
+  var members: [String] = []
+
+  /// The keys this fact is filed under.
+  var keys: [IntegrityKey] {
+    switch kind {
+    case .memberJoined, .memberLeft: [IntegrityKey(.member, id)]
+    case .boardElected: members.map { IntegrityKey(.member, $0) }
+    case .campaignOpened, .campaignClosed, .pledgeMade: [IntegrityKey(.campaign, id)]
+    case .contractAwarded, .hoursReported: [IntegrityKey(.contract, id)]
+    }
+  }
+
+  /// Whether some integrity rule looks at events of `kind`.
+  static func isKeyed(_ kind: EventKind) -> Bool {
+    switch kind {
+    case .poleMemberJoined, .poleMemberLeft, .poleBoardElected, .okoteCampaignOpened, .okoteCampaignClosed, .okotePledgeMade,
+      .procurementContractAwarded, .procurementInsertionHoursReported:
+      true
+    default: false
+    }
+  }
+
+  /// The fact of an effective event; nil for kinds no integrity rule looks at.
+  static func of(_ e: EffectiveEvent) -> IntegrityFact? {
+    let day = e.time.day
+    switch e.kind {
+    case .poleMemberJoined: return IntegrityFact(kind: .memberJoined, id: e.view(PoleMemberJoined.self).memberId, day: day)
+    case .poleMemberLeft: return IntegrityFact(kind: .memberLeft, id: e.view(PoleMemberLeft.self).memberId, day: day)
+    case .poleBoardElected:
+      return IntegrityFact(kind: .boardElected, id: "", day: day, members: e.view(PoleBoardElected.self).memberIds)
+    case .okoteCampaignOpened: return IntegrityFact(kind: .campaignOpened, id: e.view(OkoteCampaignOpened.self).campaignId, day: day)
+    case .okoteCampaignClosed: return IntegrityFact(kind: .campaignClosed, id: e.view(OkoteCampaignClosed.self).campaignId, day: day)
+    case .okotePledgeMade: return IntegrityFact(kind: .pledgeMade, id: e.view(OkotePledgeMade.self).campaignId, day: day)
+    case .procurementContractAwarded:
+      return IntegrityFact(kind: .contractAwarded, id: e.view(ProcurementContractAwarded.self).contractId, day: day)
+    case .procurementInsertionHoursReported:
+      return IntegrityFact(kind: .hoursReported, id: e.view(ProcurementInsertionHoursReported.self).contractId, day: day)
+    default: return nil
+    }
+  }
+}

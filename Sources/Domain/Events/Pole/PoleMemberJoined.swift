@@ -1,0 +1,37 @@
+import Journal
+
+/// `pole.member-joined`: a structure joins the Pôle territorial de l'ESS.
+///
+/// A member's joins and leaves, ordered by valid time, must alternate
+/// starting with a join (checked at append time over the journal, not here).
+///
+/// ```swift
+/// let e = try PoleMemberJoined.view(validating: [
+///   "memberId": "emmaus-mundo", "name": "Emmaüs Mundo", "legalForm": "association", "city": "Strasbourg"])
+/// e.legalForm  // .association
+/// ```
+public enum PoleMemberJoined: DomainEvent {
+  public static let kind = EventKind.poleMemberJoined
+  public static let version = 1
+  public static let summary = "A structure joins the Pôle territorial de l'ESS as a member."
+  public static let example =
+    "ess append pole.member-joined memberId=emmaus-mundo name='Emmaüs Mundo' legalForm=association city=Strasbourg --occurred-on 2021-11-09 --author c.muller"
+
+  public enum Field: Int, EventField { case memberId, name, legalForm, city }
+  public static let fields: [FieldSpec] = [
+    .required(Field.memberId, .slug, "The member's stable identifier, chosen by the admins."),
+    .required(Field.name, .text(maxLength: 200), "The structure's name."),
+    .required(Field.legalForm, .choice(LegalForm.allCases.map(\.rawValue)), "The structure's legal form."),
+    .optional(Field.city, .text(maxLength: 200), "The city where the structure is established."),
+  ]
+  static let keys = JSONKeys(Field.self)
+
+  public struct View: EventView {
+    let m: JSONMembers
+    public init(_ data: JSONObjectView) { m = data.members(PoleMemberJoined.keys) }
+    public var memberId: String { m.string(Field.memberId) ?? "" }
+    public var name: String { m.string(Field.name) ?? "" }
+    public var legalForm: LegalForm { m.choice(Field.legalForm) ?? .autre }
+    public var city: String? { m.string(Field.city) }
+  }
+}

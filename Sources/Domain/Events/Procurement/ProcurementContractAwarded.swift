@@ -1,0 +1,57 @@
+import Journal
+
+/// `procurement.contract-awarded`: the Ville or the Eurométropole awards a
+/// public contract, with or without SPASER clauses.
+///
+/// `awardeeIsLocal` means established in the Bas-Rhin.
+///
+/// ```swift
+/// let e = try ProcurementContractAwarded.view(validating: [
+///   "contractId": "ems-2022-0147", "title": "Entretien des espaces verts, lot 3", "buyer": "eurometropole",
+///   "awardee": "Jardins de la Montagne Verte", "amountEUR": 184500, "socialClause": true,
+///   "environmentalClause": true, "awardeeIsESS": true, "awardeeIsSME": true, "awardeeIsLocal": true])
+/// e.amountEUR.description  // "184500.00"
+/// ```
+public enum ProcurementContractAwarded: DomainEvent {
+  public static let kind = EventKind.procurementContractAwarded
+  public static let version = 1
+  public static let summary = "The Ville or the Eurométropole awards a public contract (SPASER)."
+  public static let example =
+    "ess append procurement.contract-awarded contractId=ems-2022-0147 title='Entretien des espaces verts, lot 3' buyer=eurometropole awardee='Jardins de la Montagne Verte' amountEUR=184500.00 socialClause=oui environmentalClause=oui fairTradeClause=non awardeeIsESS=oui awardeeIsSME=oui awardeeIsLocal=oui --occurred-on 2022-03-15 --author l.weber --source 'rapport SPASER 2022'"
+
+  public enum Field: Int, EventField {
+    case contractId, title, buyer, awardee, amountEUR, socialClause, environmentalClause, fairTradeClause, awardeeIsESS,
+      awardeeIsSME, awardeeIsLocal
+  }
+  public static let fields: [FieldSpec] = [
+    .required(Field.contractId, .slug, "The contract's stable identifier (e.g. its market number)."),
+    .required(Field.title, .text(maxLength: 200), "What the contract is for."),
+    .required(Field.buyer, .choice(Buyer.allCases.map(\.rawValue)), "Who buys: the Ville or the Eurométropole."),
+    .required(Field.awardee, .text(maxLength: 200), "Who won the contract."),
+    .required(Field.amountEUR, .euros, "The contract's amount in euros."),
+    .required(Field.socialClause, .boolean, "Whether the contract has a social (insertion) clause."),
+    .required(Field.environmentalClause, .boolean, "Whether the contract has an environmental clause."),
+    .optional(Field.fairTradeClause, .boolean, "Whether the contract has a fair-trade clause."),
+    .required(Field.awardeeIsESS, .boolean, "Whether the awardee belongs to the social and solidarity economy."),
+    .required(Field.awardeeIsSME, .boolean, "Whether the awardee is a small or medium-sized enterprise."),
+    .required(Field.awardeeIsLocal, .boolean, "Whether the awardee is established in the Bas-Rhin."),
+  ]
+  static let keys = JSONKeys(Field.self)
+
+  public struct View: EventView {
+    let m: JSONMembers
+    public init(_ data: JSONObjectView) { m = data.members(ProcurementContractAwarded.keys) }
+    public var contractId: String { m.string(Field.contractId) ?? "" }
+    public var title: String { m.string(Field.title) ?? "" }
+    public var buyer: Buyer? { m.choice(Field.buyer) }
+    public var awardee: String { m.string(Field.awardee) ?? "" }
+    public var amountEUR: Euros { m.euros(Field.amountEUR) ?? .zero }
+    public var socialClause: Bool { m.bool(Field.socialClause) == true }
+    public var environmentalClause: Bool { m.bool(Field.environmentalClause) == true }
+    /// Absent counts as false (BILAN.md).
+    public var fairTradeClause: Bool { m.bool(Field.fairTradeClause) == true }
+    public var awardeeIsESS: Bool { m.bool(Field.awardeeIsESS) == true }
+    public var awardeeIsSME: Bool { m.bool(Field.awardeeIsSME) == true }
+    public var awardeeIsLocal: Bool { m.bool(Field.awardeeIsLocal) == true }
+  }
+}

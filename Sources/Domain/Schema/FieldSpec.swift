@@ -1,0 +1,46 @@
+import Journal
+
+/// One field of an event type's data: its name, kind, whether it is
+/// required, and a one-line help for `ess types`.
+///
+/// ```swift
+/// let books = FieldSpec.required(BooksDonationCounted.Field.books, .positiveCount, "Books counted since the last count.")
+/// try books.parse("4265")  // 4265
+/// ```
+public struct FieldSpec: Sendable, Equatable {
+  /// The JSON member name, e.g. `"amountEUR"`.
+  public var name: String
+  /// What the field holds and its rule.
+  public var kind: FieldKind
+  /// Required fields must be present and not `null`; optional ones may be absent or `null`.
+  public var required: Bool
+  /// What the field means, in one English line.
+  public var help: String
+
+  /// A field; see also ``required(_:_:_:)`` and ``optional(_:_:_:)``.
+  public init(name: String, kind: FieldKind, required: Bool, help: String) {
+    self.name = name
+    self.kind = kind
+    self.required = required
+    self.help = help
+  }
+
+  /// A required field.
+  public static func required(_ field: some EventField, _ kind: FieldKind, _ help: String) -> FieldSpec {
+    FieldSpec(name: field.name, kind: kind, required: true, help: help)
+  }
+
+  /// An optional field (may be absent or `null`).
+  public static func optional(_ field: some EventField, _ kind: FieldKind, _ help: String) -> FieldSpec {
+    FieldSpec(name: field.name, kind: kind, required: false, help: help)
+  }
+
+  /// Parses a command-line value (`key=value`) for this field; errors name the field.
+  ///
+  /// ```swift
+  /// try ProcurementContractAwarded.fields[5].parse("oui")  // true (socialClause)
+  /// ```
+  public func parse(_ text: String) throws(DomainError) -> JSONValue {
+    try kind.parse(text, field: name)
+  }
+}

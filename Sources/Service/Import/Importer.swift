@@ -1,0 +1,154 @@
+import Dispatch
+import Domain
+import Glibc
+import Journal
+
+/// `ess import`: a JSON Lines file as ONE all-or-nothing commit, or, with
+/// `dryRun`, every problem of every line without writing anything.
+///
+/// ```swift
+/// let report = try Importer.run(file: "spaser-2022.jsonl", journal: "journal", dryRun: true)
+/// for problem in report.problems { print(problem) }   // "Line 7: Field 'books' must be …"
+/// ```
+public enum Importer {
+  /// What an import did or would do.
+  public struct Report: Sendable {
+    public var lines = 0
+    /// The events committed (empty for a dry run or a refusal).
+    public var appended: [Appended] = []
+    /// Every problem found (a dry run lists them all; a real import stops at the first).
+    public var problems: [ServiceError] = []
+    /// Of the appended, how many were already in the journal (same id, same content).
+    public var alreadyPresent: Int { appended.filter(\.existed).count }
+  }
+
+  /// Splits `input` into events, parsing and checking lines on every core.
+  /// Blank lines are skipped; errors carry their line number. With
+  /// `collect`, every bad line is reported instead of stopping at the first.
+  static func events(
+    _ input: [UInt8], collect: Bool, progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(ServiceError) -> (events: [NewEvent], lines: [Int], problems: [ServiceError], count: Int) {
+    guard input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+      throw ServiceError(.badInput, "The file is empty: there is nothing to import.")
+    }
+    // Pass 1 (cheap): where each non-blank line is.
+    var spans: [(line: Int, range: Range<Int>)] = []
+    // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first line.
+    var start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = 0
+    let total = input.count
+    input.withUnsafeBufferPointer { b in
+      while start < total {
+        var end = total
+        if let p = memchr(b.baseAddress! + start, 0x0A, total - start) {
+          end = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
+        line += 1
+        var stop = end
+        if stop > start && b[stop - 1] == 0x0D { stop -= 1 }
+        var blank = true
+        for i in start..<stop where b[i] != 0x20 && b[i] != 0x09 {
+          blank = false
+          break
+        }
+        if !blank { spans.append((line, start..<stop)) }
+        start = end + 1
+      }
+    }
+    // Pass 2: parse and check, one chunk per core, results merged in order.
+    let all = spans
+    let chunks = max(1, min(ProcessorCount.value, spans.count / 1000))
+    let box = ChunkResults<(events: [NewEvent], lines: [Int], problems: [ServiceError])>(count: chunks)
+    let linesDone = SharedCount()
+    let per = (spans.count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      var events: [NewEvent] = []
+      var lines: [Int] = []
+      var problems: [ServiceError] = []
+      let mine = all[min(all.count, c * per)..<min(all.count, (c + 1) * per)]
+      // The first chunk's array becomes the result: room for every line, so the others are appended without a move.
+      events.reserveCapacity(c == 0 ? all.count : mine.count)
+      lines.reserveCapacity(c == 0 ? all.count : mine.count)
+      // Borrow the input once: slicing the shared array per line would retain and
+      // release its buffer from both threads at once (a contended atomic).
+      input.withUnsafeBufferPointer { buffer in
+        for (k, span) in mine.enumerated() {
+          if let progress, k % 5000 == 4999 { progress(linesDone.add(5000) * total / all.count, total) }
+          do throws(ServiceError) {
+            if span.range.count > EnvelopeRules.maxLineBytes {
+              throw ServiceError(
+                .badInput,
+                "The line is \(span.range.count) bytes long; an event may take at most \(EnvelopeRules.maxLineBytes) bytes.",
+                at: .init(line: span.line))
+            }
+            let line = UnsafeBufferPointer(rebasing: buffer[span.range])
+            let event = try ImportLine.parse(line, line: span.line)
+            do throws(DomainError) {
+              events.append(try Ledger.normalize(event))
+            } catch {
+              throw ServiceError(error, at: .init(line: span.line))
+            }
+            lines.append(span.line)
+          } catch {
+            problems.append(error)
+            if !collect { break }
+          }
+        }
+      }
+      box.set(c, (events, lines, problems))
+    }
+    var events: [NewEvent] = []
+    var lines: [Int] = []
+    var problems: [ServiceError] = []
+    for c in 0..<chunks {
+      guard let r = box.take(c) else { continue }
+      if !collect, let first = r.problems.first { throw first }
+      if c == 0 {
+        (events, lines, problems) = r
+      } else {
+        events += r.events
+        lines += r.lines
+        problems += r.problems
+      }
+    }
+    progress?(total, total)
+    return (events, lines, problems, line)
+  }
+
+  /// Imports the JSON Lines file at `path` (`-`: standard input) into the
+  /// journal at `journal`, as one commit; with `dryRun`, checks every line and
+  /// lists every problem without writing.
+  ///
+  /// - Parameters:
+  ///   - progress: called now and then with (bytes checked, bytes in all).
+  /// - Returns: what was imported (or would be), and the problems of a dry run.
+  /// - Throws: ``ServiceError``: the first problem of a real import (nothing written), or a journal that cannot be opened.
+  public static func run(
+    file path: String, journal: String, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ServiceError) -> Report {
+    let input = try InputFile.read(path)
+    return try run(input, into: Ledger(journal: journal), dryRun: dryRun, progress: progress)
+  }
+
+  /// Imports `input` (JSON Lines) into the ledger's journal as one commit.
+  public static func run(
+    _ input: [UInt8], into ledger: Ledger, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ServiceError) -> Report {
+    var report = Report()
+    let t0 = Trace.now()
+    let parsed = try events(input, collect: dryRun, progress: progress)
+    Trace.log("parse+check lines", since: t0)
+    report.lines = parsed.count
+    report.problems = parsed.problems
+    guard !parsed.events.isEmpty else { return report }
+    let batch = Batch(lines: parsed.lines, count: parsed.events.count)
+    if dryRun {
+      let t1 = Trace.now()
+      report.problems += try ledger.dryRun(parsed.events, batch: batch)
+      Trace.log("journal + integrity checks", since: t1)
+      return report
+    }
+    report.appended = try ledger.append(normalized: parsed.events, batch: batch)
+    return report
+  }
+}

@@ -1,0 +1,121 @@
+import Domain
+import Journal
+import Projections
+
+/// Reads a journal into bilans: any year, as known on any date.
+///
+/// ```swift
+/// let reader = try BilanReader(journal: "journal")
+/// let today = try reader.bilan(year: 2022)
+/// let then = try reader.bilan(year: 2022, asKnownOn: "2023-03-31")   // corrections recorded later not applied
+/// ```
+public struct BilanReader: Sendable {
+  public let path: String
+  /// Start from the saved checkpoint when it is valid (false: fold from the start).
+  public var useCheckpoint: Bool
+  /// A full fold that went this many events past the checkpoint saves a new one.
+  public var checkpointEvery: UInt64 = 1000
+  let reader: Reader
+  let checkpoints: BilanCheckpoint
+
+  /// A reader of the journal at `path`.
+  /// - Throws: ``ServiceError`` `.notAJournal` if there is none.
+  public init(journal path: String, useCheckpoint: Bool = true) throws(ServiceError) {
+    do {
+      reader = try Reader(at: path)
+      checkpoints = BilanCheckpoint(cache: try JournalCache(journal: path))
+    } catch {
+      throw ServiceError(error)
+    }
+    self.path = path
+    self.useCheckpoint = useCheckpoint
+  }
+
+  /// The first instant NOT included by a cut: a date is the end of that day in
+  /// Europe/Paris, a date-time is exact (events recorded at or before it count).
+  public static func cutLimit(_ text: String) -> Timestamp? {
+    if text.utf8.count == 10 {
+      guard let d = CivilDate(iso: text) else { return nil }
+      return ParisTime.endOfDay(d)
+    }
+    guard let t = Timestamp(rfc3339WithOffset: text) else { return nil }
+    return Timestamp(millisecondsSince1970: t.millisecondsSince1970 + 1)
+  }
+
+  /// The fold of every event recorded before `limit` (all events if nil).
+  /// - Throws: ``ServiceError`` if the journal cannot be read (damage is named).
+  public func state(recordedBefore limit: Timestamp? = nil) throws(ServiceError) -> BilanProjection.State {
+    do {
+      var state = useCheckpoint ? (checkpoints.load(reader: reader, before: limit) ?? .init()) : .init()
+      let start = state.seq
+      let lookup = RecordLookup(reader)
+      var it = try reader.records(from: start + 1, readAhead: true)
+      while let r = try it.next() {
+        if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
+        try BilanProjection.apply(r, lookup: lookup.record, to: &state)
+      }
+      if limit == nil && state.seq >= start + checkpointEvery { checkpoints.save(state) }
+      state.last = state.last?.detached()  // not the whole frame it was read from
+      return state
+    } catch {
+      throw ServiceError.wrap(error)
+    }
+  }
+
+  /// `ess rebuild`: folds the whole journal from the start and saves the checkpoint at its head.
+  /// - Returns: the seq folded up to, and the checkpoint's size.
+  /// - Throws: ``ServiceError`` if the journal cannot be read or the checkpoint written.
+  @discardableResult
+  public func rebuild() throws(ServiceError) -> (seq: UInt64, bytes: Int) {
+    var fresh = self
+    fresh.useCheckpoint = false
+    fresh.checkpointEvery = .max
+    let state = try fresh.state()
+    do {
+      return (state.seq, try checkpoints.saveOrFail(state))
+    } catch {
+      throw ServiceError(error)
+    }
+  }
+
+  /// The bilan of `year`, as known on `asKnownOn` (a date, the end of that day in Paris, or an exact date-time).
+  /// - Throws: ``ServiceError`` `.badInput` for a cut that is neither, or if the journal cannot be read.
+  public func bilan(year: Int, asKnownOn: String? = nil) throws(ServiceError) -> Bilan {
+    var limit: Timestamp? = nil
+    if let asKnownOn {
+      guard let l = BilanReader.cutLimit(asKnownOn) else {
+        throw ServiceError(
+          .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.",
+          at: .init(field: "asKnownOn"))
+      }
+      limit = l
+    }
+    let s = try state(recordedBefore: limit)
+    return s.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash)
+  }
+
+  /// How indicator `key` of `year` evolved, and why (one pass over the journal).
+  /// - Throws: ``ServiceError`` `.badInput` for a key that is no indicator of the bilan.
+  public func history(key: String, year: Int) throws(ServiceError) -> IndicatorHistory {
+    var fold = IndicatorHistoryFold(key: key, year: year)
+    guard fold.emptyValue != .null || key.hasPrefix("reported.") || BilanReader.isIndicatorKey(key) else {
+      throw ServiceError(
+        .badInput,
+        "'\(key)' is not an indicator of the bilan; 'ess bilan \(year) --format csv' lists the keys (reported figures are reported.<indicator>).",
+        at: .init(field: "KEY"))
+    }
+    do {
+      let lookup = RecordLookup(reader)
+      var it = try reader.records(from: 1, readAhead: true)
+      while let r = try it.next() { try fold.apply(r, lookup: lookup.record) }
+    } catch {
+      throw ServiceError.wrap(error)
+    }
+    return fold.finish()
+  }
+
+  /// Whether `key` is one of the fixed indicators of BILAN.md.
+  public static func isIndicatorKey(_ key: String) -> Bool {
+    BilanState().bilan(year: 2000, asKnownOn: nil, journalSeq: 0, journalHash: .zero).value(key) != nil
+  }
+}

@@ -1,0 +1,56 @@
+import Journal
+import Projections
+
+extension Bilan {
+  /// A short public report: sections per domain, labels in words, the
+  /// year's milestones, and a footer naming the history read and the cut.
+  public func text(language: BilanLanguage, markdown: Bool) -> String {
+    let fr = language == .fr
+    var out: [String] = []
+    let title =
+      fr ? "Bilan \(year) de l'économie sociale et solidaire — Strasbourg" : "\(year) social and solidarity economy report — Strasbourg"
+    out.append(markdown ? "# \(title)" : title)
+    if !markdown { out.append(String(repeating: "=", count: title.count)) }
+    if let asKnownOn {
+      out.append(fr ? "Tel que connu le \(asKnownOn)." : "As known on \(asKnownOn).")
+    }
+    for section in BilanLabels.sections {
+      let rows = indicators.filter { $0.key.hasPrefix(section.prefix) }
+      guard !rows.isEmpty else { continue }
+      out.append("")
+      let name = fr ? section.fr : section.en
+      out.append(markdown ? "## \(name)" : name)
+      if !markdown { out.append(String(repeating: "-", count: name.count)) }
+      let width = rows.map { BilanLabels.label($0, language).count }.max() ?? 0
+      for r in rows {
+        let label = BilanLabels.label(r, language)
+        let value = NumberFormat.value(r, language)
+        if markdown {
+          out.append("- \(label) : **\(value)**".replacingColon(fr))
+        } else {
+          out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
+        }
+      }
+    }
+    out.append("")
+    let stonesTitle = fr ? "Jalons de l'année" : "Milestones of the year"
+    out.append(markdown ? "## \(stonesTitle)" : stonesTitle)
+    if !markdown { out.append(String(repeating: "-", count: stonesTitle.count)) }
+    if milestones.isEmpty { out.append(fr ? "  (aucun)" : "  (none)") }
+    for m in milestones {
+      out.append((markdown ? "- " : "  ") + "\(m.date)  \(m.title) (\(BilanLabels.milestoneKind(m.kind, language)))")
+    }
+    out.append("")
+    let cut = asKnownOn.map { fr ? "tel que connu le \($0)" : "as known on \($0)" } ?? (fr ? "tout le journal" : "the whole journal")
+    out.append(
+      fr
+        ? "Lu dans le journal jusqu'au seq \(journalSeq) (hash \(journalHash)), \(cut)."
+        : "Read from the journal up to seq \(journalSeq) (hash \(journalHash)), \(cut).")
+    return out.joined(separator: "\n")
+  }
+}
+
+extension String {
+  /// French puts a space before a colon; English does not.
+  func replacingColon(_ french: Bool) -> String { french ? self : replacing(" : ", with: ": ") }
+}

@@ -1,0 +1,19 @@
+import Journal
+
+extension VerificationReport {
+  /// What `ess verify` prints.
+  public var text: String {
+    var lines = [
+      "Checked \(segments) segment(s), \(commits) commit(s), \(events) event(s): \(bytesOnDisk) bytes on disk for \(rawBytes) bytes of events.",
+      "Head: seq \(headSeq), hash \(headHash).",
+    ]
+    if let t = uncommittedTail {
+      lines.append(
+        "Note: \(t.length) bytes of an interrupted write follow the last commit of \(t.file) (never acknowledged; set aside by the next append)."
+      )
+    }
+    for f in staleSideFiles { lines.append("Note: side index \(f) is missing or stale; it will be rebuilt when needed.") }
+    lines.append(isIntact ? "All intact." : "DAMAGED.")
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Domain
+@testable import Journal
+@testable import Projections
+
+/// The bilan's fold is a pure function of the records: folding in parts equals folding at once.
+@Suite("Bilan fold")
+struct BilanFoldTests {
+  func records(_ path: String) throws -> [Record] {
+    var out: [Record] = []
+    try Reader(at: path).forEach { out.append($0) }
+    return out
+  }
+
+  @Test(arguments: [11, 12, 13] as [UInt64])
+  func foldingInPartsEqualsFoldingAtOnce(seed: UInt64) throws {
+    let h = try RandomHistory(seed: seed, events: 200)
+    let all = try records(h.path)
+    let bySeq = Dictionary(uniqueKeysWithValues: all.map { ($0.seq, $0) })
+    func fold(_ records: some Sequence<Record>, into start: BilanProjection.State = .init()) -> BilanProjection.State {
+      var state = start
+      for r in records { BilanProjection.apply(r, lookup: { bySeq[$0]! }, to: &state) }
+      return state
+    }
+    let once = fold(all)
+    for split in [1, 50, 137, 199] {
+      let both = fold(all.dropFirst(split), into: fold(all.prefix(split)))
+      #expect(both == once, "split at \(split)")
+    }
+  }
+
+  @Test(arguments: [14, 15] as [UInt64])
+  func theIntegrityModelFoldedInPartsEqualsFoldedAtOnce(seed: UInt64) throws {
+    let h = try RandomHistory(seed: seed, events: 200)
+    let all = try records(h.path)
+    let bySeq = Dictionary(uniqueKeysWithValues: all.map { ($0.seq, $0) })
+    func fold(_ records: some Sequence<Record>, into start: IntegrityModel = IntegrityModel()) -> IntegrityModel {
+      var model = start
+      var none: IntegrityModel.Undo? = nil
+      for r in records { model.apply(r, hash: r.hash, lookup: { bySeq[$0]! }, undo: &none) }
+      return model
+    }
+    let once = fold(all)
+    for split in [1, 77, 150] {
+      let both = fold(all.dropFirst(split), into: fold(all.prefix(split)))
+      #expect(both == once, "split at \(split)")
+      // Through its encoding too (what a checkpoint keeps).
+      let saved = IntegrityModel(decoding: fold(all.prefix(split)).encoded()[...])
+      #expect(saved != nil)
+      #expect(fold(all.dropFirst(split), into: saved!) == once, "split at \(split), through a checkpoint")
+    }
+  }
+
+  @Test func aShareThatKeepsItsValueIsNoChange() throws {
+    // procurement.local_share: 1/1, then 2/2 (same value), then 2/3.
+    let j = try TestJournal()
+    func contract(_ id: String, local: Bool) -> NewEvent {
+      NewEvent(
+        type: "procurement.contract-awarded", occurredOn: "2022-03-01", author: "t",
+        data: [
+          "contractId": .string(id), "title": "T", "buyer": "ville", "awardee": "A", "amountEUR": 10, "socialClause": true,
+          "environmentalClause": false, "awardeeIsESS": false, "awardeeIsSME": false, "awardeeIsLocal": .bool(local),
+        ])
+    }
+    for (i, local) in [true, true, false].enumerated() {
+      var options = WriterOptions()
+      options.clock = { Timestamp(millisecondsSince1970: 1_700_000_000_000 + Int64(i) * 1000) }
+      try Writer(at: j.path, options: options).append([contract("c\(i)", local: local)])
+    }
+    let all = try j.all()
+    var fold = IndicatorHistoryFold(key: "procurement.local_share", year: 2022)
+    for r in all { fold.apply(r, lookup: { _ in r }) }
+    let history = fold.finish()
+    #expect(history.changes.count == 2, "2/2 after 1/1 is no change: \(history.changes.map(\.value))")
+    #expect(history.changes.map(\.cause.seq) == [1, 3])
+    #expect(history.changes.first?.value == .fraction(1, 1) && history.changes.last?.value == .fraction(2, 3))
+    #expect(history.changes.last?.previous.isSameValue(as: .fraction(1, 1)) == true)
+  }
+}

@@ -1,0 +1,19 @@
+/// A small deterministic PRNG (SplitMix64), so that tests never depend on the clock.
+///
+/// ```swift
+/// var rng = Seeded(seed: 42)
+/// Int.random(in: 0..<10, using: &rng)   // the same on every run
+/// ```
+public struct Seeded: RandomNumberGenerator, Sendable {
+  var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

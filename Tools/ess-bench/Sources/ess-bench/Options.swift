@@ -1,0 +1,71 @@
+import Glibc
+
+/// The command line: `ess-bench [--events N] [--dir PATH] [--single N] [--runs R] [--keep]`,
+/// plus the internal `ess-bench read-only --dir JOURNAL [--runs R]` used for the
+/// reader's peak-RSS figure (a fresh child process of this same executable).
+struct Options {
+  enum Mode { case full, readOnly }
+
+  var mode = Mode.full
+  var events = 1_000_000
+  var single = 2000
+  var runs = 3
+  var batch = 1000
+  var seed: UInt64 = 0x0E55_BE7C
+  var dir: String? = nil
+  var keep = false
+
+  static let usage = """
+    usage: ess-bench [--events N] [--single N] [--runs R] [--dir PATH] [--keep] [--seed S]
+      --events N   events of the bulk load (default 1000000; multiple of 1000 not required)
+      --single N   events appended one commit each for the latency figure (default 2000)
+      --runs R     repetitions of each throughput measurement (default 3; medians reported)
+      --dir PATH   working folder (default: a fresh folder in /tmp), removed at the end
+      --keep       keep the working folder
+      --seed S     generator seed (default fixed, so every run writes the same events)
+    internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
+              ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
+    """
+
+  static func parse(_ arguments: [String]) -> Options {
+    var o = Options()
+    var args = arguments.dropFirst()[...]
+    if args.first == "read-only" {
+      o.mode = .readOnly
+      args = args.dropFirst()
+    } else if args.first == "append-only" {
+      args = args.dropFirst()
+    }
+    func value(_ flag: String) -> String {
+      guard let v = args.popFirst() else { usageError("\(flag) needs a value") }
+      return v
+    }
+    func count(_ flag: String, min: Int) -> Int {
+      let text = value(flag).filter { $0 != "_" }
+      guard let n = Int(text), n >= min else { usageError("\(flag) expects an integer ≥ \(min)") }
+      return n
+    }
+    while let arg = args.popFirst() {
+      switch arg {
+      case "--events": o.events = count(arg, min: 1)
+      case "--single": o.single = count(arg, min: 1)
+      case "--runs": o.runs = count(arg, min: 1)
+      case "--batch": o.batch = count(arg, min: 1)
+      case "--seed": o.seed = UInt64(count(arg, min: 0))
+      case "--dir": o.dir = value(arg)
+      case "--keep": o.keep = true
+      case "-h", "--help":
+        print(usage)
+        exit(0)
+      default: usageError("unknown argument \(arg)")
+      }
+    }
+    if o.mode == .readOnly && o.dir == nil { usageError("read-only needs --dir JOURNAL") }
+    return o
+  }
+
+  static func usageError(_ message: String) -> Never {
+    System.err("ess-bench: \(message)\n\(usage)\n")
+    exit(2)
+  }
+}

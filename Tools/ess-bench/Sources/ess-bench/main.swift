@@ -1,0 +1,169 @@
+import Glibc
+import Journal
+import Service
+
+// ess-bench: the journal against SQLite, a raw disk and the lz4 CLI, side by side.
+// See Options.swift for the flags; the table goes to stdout, then one JSON line.
+
+let options = Options.parse(CommandLine.arguments)
+
+if options.mode == .readOnly {
+  ReaderChild.main(options)
+  exit(0)
+}
+
+// `ess-bench append-only --events N [--dir D]`: only the journal's bulk
+// append (caller ids), for profiling with perf; prints events/s.
+if CommandLine.arguments.dropFirst().first == "append-only" {
+  let d = options.dir ?? System.makeTempDir()
+  System.mkdirs(d)
+  let j = JournalBench.bulk(
+    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch)
+  print("journal bulk append: \(Double(options.events) / (Double(j.appendNanos) / 1e9)) events/s")
+  System.removeTree(d + "/journal-profile")
+  exit(0)
+}
+
+func progress(_ s: String) { System.err("· \(s)\n") }
+func seconds(_ nanos: UInt64) -> String { Report.fixed(Double(nanos) / 1e9, 2) + " s" }
+
+guard LZ4CLIBench.available() else { System.fail("the lz4 command-line tool is needed (apt-get install lz4)") }
+
+let dir = options.dir ?? System.makeTempDir()
+System.mkdirs(dir)
+// The folder is removed at the end: refuse one holding anything this tool did not write.
+let foreign = System.list(dir).filter { !($0.hasPrefix("journal-") || $0.hasPrefix("sqlite-") || $0.hasPrefix("raw-")) }
+guard foreign.isEmpty else {
+  System.fail("\(dir) holds other files (\(foreign.prefix(3).joined(separator: ", "))…); give an empty or new --dir")
+}
+let started = System.now()
+let bulkGen = Generator(seed: options.seed, stream: 1)
+let singleGen = Generator(seed: options.seed, stream: 2)
+let n = options.events
+let batch = options.batch
+
+var r = Results()
+r.events = n
+r.single = options.single
+r.runs = options.runs
+r.batch = batch
+r.seed = options.seed
+r.dir = dir
+
+func journalBulkPath(_ run: Int) -> String { dir + "/journal-bulk-\(run)" }
+func sqliteBulkPath(_ run: Int) -> String { dir + "/sqlite-bulk-\(run).db" }
+func rawBulkPath(_ run: Int) -> String { dir + "/raw-bulk-\(run).jsonl" }
+func removeSQLite(_ path: String) { for s in ["", "-wal", "-shm"] { unlink(path + s) } }
+
+// 1. Durable append in batches: each run interleaves the three systems, so
+// the machine's noise hits them alike. Only the last run's files are kept.
+for run in 0..<options.runs {
+  let last = run == options.runs - 1
+  System.removeTree(journalBulkPath(run))
+  let j = JournalBench.bulk(path: journalBulkPath(run), gen: bulkGen, total: n, batch: batch)
+  r.bulkJournal.add(items: n, nanos: j.appendNanos)
+  r.sealNanos.append(Double(j.sealNanos))
+  progress("run \(run + 1)/\(options.runs): journal bulk append \(seconds(j.appendNanos)) (seal \(seconds(j.sealNanos)))")
+  if last {
+    r.journalBulkBeforeSeal = j.bytesBeforeSeal
+    r.journalBulkSealed = j.bytesAfterSeal
+    r.bulkSegments = j.segments
+  } else {
+    System.removeTree(journalBulkPath(run))
+  }
+
+  System.removeTree(dir + "/journal-drawn-ids")
+  let jd = JournalBench.bulk(path: dir + "/journal-drawn-ids", gen: bulkGen, total: n, batch: batch, drawnIDs: true)
+  r.bulkJournalDrawnIDs.add(items: n, nanos: jd.appendNanos)
+  System.removeTree(dir + "/journal-drawn-ids")
+  progress("run \(run + 1)/\(options.runs): journal bulk append, ids drawn by the journal \(seconds(jd.appendNanos))")
+
+  let s = SQLiteBench.bulk(path: sqliteBulkPath(run), gen: bulkGen, total: n, batch: batch)
+  r.bulkSQLite.add(items: n, nanos: s)
+  progress("run \(run + 1)/\(options.runs): SQLite bulk insert \(seconds(s))")
+  if !last { removeSQLite(sqliteBulkPath(run)) }
+
+  let w = RawDiskBench.bulk(path: rawBulkPath(run), gen: bulkGen, total: n, batch: batch)
+  r.bulkRaw.add(items: n, nanos: w)
+  progress("run \(run + 1)/\(options.runs): raw disk write \(seconds(w))")
+  if !last { unlink(rawBulkPath(run)) }
+}
+let journalBulk = journalBulkPath(options.runs - 1)
+let sqliteBulk = sqliteBulkPath(options.runs - 1)
+let rawBulk = rawBulkPath(options.runs - 1)
+
+// 5 (first: a fresh process, before this one does anything else with the
+// journal). The child's reads are also the journal's read throughput (3.).
+progress("reading the bulk journal in a fresh child process (\(options.runs) runs)")
+r.childBulk = ReaderChild.spawn(journal: journalBulk, runs: options.runs)
+guard r.childBulk.events == n else { System.fail("the reader child read \(r.childBulk.events) events, expected \(n)") }
+for nanos in r.childBulk.nanos { r.readJournal.add(items: n, nanos: nanos) }
+
+// 3. Sequential read, the yardsticks.
+let bulkSegments = JournalBench.segmentFiles(journalBulk)
+for run in 0..<options.runs {
+  let l = LZ4CLIBench.decompressLines(bulkSegments)
+  guard l.lines == n else { System.fail("lz4 -dcm printed \(l.lines) lines, expected \(n)") }
+  r.readLZ4.add(items: n, nanos: l.nanos)
+  let q = SQLiteBench.scan(path: sqliteBulk)
+  guard q.rows == n else { System.fail("SQLite scan returned \(q.rows) rows, expected \(n)") }
+  r.readSQLite.add(items: n, nanos: q.nanos)
+  progress("run \(run + 1)/\(options.runs): lz4 pipeline \(seconds(l.nanos)), SQLite scan \(seconds(q.nanos))")
+}
+
+// 6. The bilan fold on the bulk journal: cold (no checkpoint), then warm
+// (checkpoint at the head), and one indicator's history; in this process.
+do {
+  for run in 0..<options.runs {
+    let t0 = System.now()
+    _ = try BilanReader(journal: journalBulk, useCheckpoint: false).bilan(year: 2022)
+    r.bilanCold.add(items: n, nanos: System.now() - t0)
+    progress("run \(run + 1)/\(options.runs): cold bilan \(seconds(System.now() - t0))")
+  }
+  try BilanReader(journal: journalBulk).rebuild()
+  for _ in 0..<max(3, options.runs) {
+    let t0 = System.now()
+    _ = try BilanReader(journal: journalBulk).bilan(year: 2022)
+    r.bilanWarmNanos.append(Double(System.now() - t0))
+  }
+  let t0 = System.now()
+  _ = try BilanReader(journal: journalBulk).history(key: "procurement.insertion_hours", year: 2022)
+  r.historyNanos.append(Double(System.now() - t0))
+} catch {
+  System.fail("the bilan fold failed: \(error)")
+}
+
+// 2. Single-event commits.
+let journalSingle = dir + "/journal-single"
+System.removeTree(journalSingle)
+let js = JournalBench.single(path: journalSingle, gen: singleGen, count: options.single)
+r.singleJournal = js.latencies
+r.journalSingleBeforeSeal = js.bytesBeforeSeal
+r.journalSingleSealed = js.bytesAfterSeal
+progress("single appends: journal done")
+r.singleSQLite = SQLiteBench.single(path: dir + "/sqlite-single.db", gen: singleGen, count: options.single)
+progress("single appends: SQLite done")
+r.singleRaw = RawDiskBench.single(path: dir + "/raw-single.jsonl", gen: singleGen, count: options.single)
+progress("single appends: raw disk done")
+r.childSingle = ReaderChild.spawn(journal: journalSingle, runs: 1)
+
+// 4. Bytes on disk.
+progress("measuring sizes (lz4 -1)")
+r.journalBulkContent = LZ4CLIBench.contentBytes(bulkSegments)
+r.lz4OfJournalBulkContent = LZ4CLIBench.level1SizeOfContent(bulkSegments)
+r.lz4OfGeneratorJSONL = LZ4CLIBench.level1Size(of: rawBulk)
+r.rawJSONL = System.fileSize(rawBulk)
+r.sqliteBytes = SQLiteBench.bytesOnDisk(path: sqliteBulk)
+r.lz4OfJournalSingleContent = LZ4CLIBench.level1SizeOfContent(JournalBench.segmentFiles(journalSingle))
+r.generatorLineBytes = Double(r.rawJSONL) / Double(n)
+r.journalLineBytes = Double(r.journalBulkContent) / Double(n)
+r.parentHWMKB = System.vmHWM
+
+Report.printTable(r)
+progress("total wall time \(seconds(System.now() - started))")
+if options.keep {
+  progress("kept \(dir)")
+} else {
+  System.removeTree(dir)
+}
+print(Report.jsonLine(r))

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Reads ahead on a second thread: loading segments, checking their CRCs,
 /// decompressing frames and decoding lines go on there while the caller
@@ -20,15 +21,19 @@ final class ReadAhead {
   }
 
   /// What the two threads share; the reading thread keeps it alive on its own.
-  final class Channel: @unchecked Sendable {
-    let lock = DispatchSemaphore(value: 1)
+  /// The queue and flags sit behind a mutex; the semaphores only count (batches
+  /// waiting, room left), so that each side can sleep until the other acts.
+  final class Channel: Sendable {
+    struct Shared {
+      var queue: [Batch] = []
+      var cancelled = false
+      /// Whether the reading thread has returned (for tests).
+      var stopped = false
+    }
+
+    let shared = Mutex(Shared())
     let filled = DispatchSemaphore(value: 0)
     let free: DispatchSemaphore
-    // Guarded by `lock`.
-    var queue: [Batch] = []
-    var cancelled = false
-    /// Whether the reading thread has returned (for tests).
-    var stopped = false
 
     init(depth: Int) {
       // Made at 0 then raised: libdispatch traps when a semaphore is freed
@@ -38,52 +43,30 @@ final class ReadAhead {
     }
 
     func push(_ batch: Batch) {
-      lock.wait()
-      queue.append(batch)
-      lock.signal()
+      shared.withLock { $0.queue.append(batch) }
       filled.signal()
     }
 
     func pop() -> Batch {
       filled.wait()
-      lock.wait()
       // Out of the queue at once (it holds at most `depth`): a batch handed
       // out must not stay referenced here, or its frames would stay in memory.
-      let batch = queue.removeFirst()
-      lock.signal()
+      let batch = shared.withLock { $0.queue.removeFirst() }
       free.signal()
       return batch
     }
 
-    var isCancelled: Bool {
-      lock.wait()
-      defer { lock.signal() }
-      return cancelled
-    }
+    var isCancelled: Bool { shared.withLock { $0.cancelled } }
 
-    func stop() {
-      lock.wait()
-      stopped = true
-      lock.signal()
-    }
+    func stop() { shared.withLock { $0.stopped = true } }
 
     /// Batches read and not yet handed out (for tests: never more than `depth`).
-    var queuedCount: Int {
-      lock.wait()
-      defer { lock.signal() }
-      return queue.count
-    }
+    var queuedCount: Int { shared.withLock { $0.queue.count } }
 
-    var hasStopped: Bool {
-      lock.wait()
-      defer { lock.signal() }
-      return stopped
-    }
+    var hasStopped: Bool { shared.withLock { $0.stopped } }
 
     func cancel() {
-      lock.wait()
-      cancelled = true
-      lock.signal()
+      shared.withLock { $0.cancelled = true }
       free.signal()  // wakes the reader if it waits for room
     }
   }

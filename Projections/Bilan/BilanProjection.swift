@@ -6,7 +6,7 @@ import Journal
 /// come from `lookup` — and folding the journal in parts equals folding it at once.
 public enum BilanProjection {
   public struct State: Sendable, Equatable {
-    public var history = EffectiveHistory()
+    public var history = CorrectionFold()
     public var figures = BilanState()
     /// The last event folded: the history a bilan names.
     public var last: Record? = nil

@@ -5,14 +5,14 @@ import Journal
 /// effective change and keeps what its indicators need, for every year at
 /// once, so one fold serves any year's bilan.
 public struct BilanState: Sendable, Equatable {
-  public var pole = PoleFigures()
-  public var conseil = ConseilFigures()
-  public var procurement = ProcurementFigures()
-  public var okote = OkoteFigures()
-  public var books = BooksFigures()
-  public var marcheOff = MarcheOffFigures()
-  public var reported = ReportedFigures()
-  public var milestones = Milestones()
+  package var pole = PoleFigures()
+  package var conseil = ConseilFigures()
+  package var procurement = ProcurementFigures()
+  package var okote = OkoteFigures()
+  package var books = BooksFigures()
+  package var marcheOff = MarcheOffFigures()
+  package var reported = ReportedFigures()
+  package var milestones = Milestones()
 
   public init() {}
 

@@ -2,17 +2,17 @@ import Domain
 import Journal
 
 /// The book counter: 10 books donated = 1 € to Lire et faire lire.
-public struct BooksFigures: DomainFigures {
+package struct BooksFigures: DomainFigures {
   enum Slot: Int, CounterSlot { case books }
   var counters = YearCounters(Slot.self)
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     if e.kind == .booksDonationCounted { counters.add(e.year, Slot.books, sign * e.view(BooksDonationCounted.self).books) }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     let books = counters.get(year, Slot.books)
     let total = counters.byYear.filter { $0.key <= year }.reduce(Int64(0)) { $0 + $1.value[Slot.books.rawValue] }
     // 10 books = 1 €: exact, no floating point.
@@ -25,9 +25,9 @@ public struct BooksFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue { ["counters": counters.encoded] }
+  package var encoded: JSONValue { ["counters": counters.encoded] }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let c = YearCounters(Slot.self, decoding: v["counters"]) else { return nil }
     counters = c
   }

@@ -2,13 +2,13 @@ import Domain
 import Journal
 
 /// The Conseil de l'ESS: plenaries and workshops, and their participants.
-public struct ConseilFigures: DomainFigures {
+package struct ConseilFigures: DomainFigures {
   enum Slot: Int, CounterSlot { case plenaries, plenaryParticipants, workshops, workshopParticipants }
   var counters = YearCounters(Slot.self)
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     switch e.kind {
     case .conseilPlenaryHeld:
       counters.add(e.year, Slot.plenaries, sign)
@@ -20,7 +20,7 @@ public struct ConseilFigures: DomainFigures {
     }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     [
       .init(key: "conseil.plenaries", value: .integer(counters.get(year, Slot.plenaries)), unit: .count),
       .init(key: "conseil.plenary_participants", value: .integer(counters.get(year, Slot.plenaryParticipants)), unit: .persons),
@@ -29,9 +29,9 @@ public struct ConseilFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue { ["counters": counters.encoded] }
+  package var encoded: JSONValue { ["counters": counters.encoded] }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let c = YearCounters(Slot.self, decoding: v["counters"]) else { return nil }
     counters = c
   }

@@ -6,7 +6,7 @@ import Journal
 /// ``EffectiveChange``s — and able to say its indicators for any year.
 /// The bilan composes them; adding a domain is one file plus a line in
 /// ``BilanState``.
-public protocol DomainFigures: Sendable, Equatable {
+package protocol DomainFigures: Sendable, Equatable {
   init()
   /// `sign` is +1 when `event` starts counting, -1 when it stops.
   mutating func apply(_ event: EffectiveEvent, sign: Int64)

@@ -2,19 +2,19 @@ import Domain
 import Journal
 
 /// The Marché OFF de Noël: the latest report (by valid time) of each edition.
-public struct MarcheOffFigures: DomainFigures {
+package struct MarcheOffFigures: DomainFigures {
   var editions: [Int: StampedReports] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .marcheOffEditionReported else { return }
     let edition = e.view(MarcheOffEditionReported.self).edition
     editions[Int(edition), default: StampedReports()].set(e, sign: sign)
     if editions[Int(edition)]?.bySeq.isEmpty == true { editions[Int(edition)] = nil }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     let report = editions[year]?.latest.map(MarcheOffEditionReported.View.init)
     return [
       .init(key: "marcheoff.exhibitors", value: report.map { .integer($0.exhibitors) } ?? .null, unit: .count),
@@ -24,9 +24,9 @@ public struct MarcheOffFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue { .object(Dictionary(uniqueKeysWithValues: editions.map { (String($0.key), $0.value.encoded) })) }
+  package var encoded: JSONValue { .object(Dictionary(uniqueKeysWithValues: editions.map { (String($0.key), $0.value.encoded) })) }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let o = v.objectValue else { return nil }
     for (k, r) in o {
       guard let edition = Int(k), let reports = StampedReports(decoding: r) else { return nil }

@@ -3,6 +3,7 @@ import Journal
 
 /// Milestones (`milestone.reached`) of each year, by date then seq.
 public struct Milestones: DomainFigures {
+  /// One milestone of a bilan: its date, kind and title.
   public struct Milestone: Sendable, Equatable {
     public var date: String
     public var kind: String
@@ -12,9 +13,9 @@ public struct Milestones: DomainFigures {
 
   var byYear: [Int: [UInt64: Milestone]] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .milestoneReached else { return }
     let m = e.view(MilestoneReached.self)
     byYear[e.year, default: [:]][e.seq] =
@@ -23,13 +24,13 @@ public struct Milestones: DomainFigures {
   }
 
   /// Milestones have no indicator: the bilan lists them.
-  public func indicators(year: Int) -> [Bilan.Indicator] { [] }
+  package func indicators(year: Int) -> [Bilan.Indicator] { [] }
 
-  public func list(year: Int) -> [Milestone] {
+  package func list(year: Int) -> [Milestone] {
     (byYear[year] ?? [:]).values.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
   }
 
-  public var encoded: JSONValue {
+  package var encoded: JSONValue {
     .object(
       Dictionary(
         uniqueKeysWithValues: byYear.map { y, m in
@@ -44,7 +45,7 @@ public struct Milestones: DomainFigures {
         }))
   }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let o = v.objectValue else { return nil }
     for (k, m) in o {
       guard let y = Int(k), let entries = m.objectValue else { return nil }

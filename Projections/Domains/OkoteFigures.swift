@@ -3,15 +3,15 @@ import Journal
 
 /// Okoté matchfunding: campaigns opened and funded, pledges by kind of
 /// contributor, distinct residents and companies.
-public struct OkoteFigures: DomainFigures {
+package struct OkoteFigures: DomainFigures {
   enum Slot: Int, CounterSlot { case opened, funded, cents, citizenCents, companyCents, publicCents }
   var counters = YearCounters(Slot.self)
   /// year → kind → contributorId → number of pledges (distinct = keys).
   var contributors: [Int: [String: [String: Int64]]] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     let y = e.year
     switch e.kind {
     case .okoteCampaignOpened:
@@ -39,7 +39,7 @@ public struct OkoteFigures: DomainFigures {
     }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     func c(_ slot: Slot) -> Int64 { counters.get(year, slot) }
     func distinct(_ kind: ContributorKind) -> Int64 { Int64(contributors[year]?[kind.rawValue]?.count ?? 0) }
     return [
@@ -54,7 +54,7 @@ public struct OkoteFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue {
+  package var encoded: JSONValue {
     [
       "counters": counters.encoded,
       "contributors": .object(
@@ -63,7 +63,7 @@ public struct OkoteFigures: DomainFigures {
     ]
   }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let c = YearCounters(Slot.self, decoding: v["counters"]), let o = v["contributors"]?.objectValue else { return nil }
     counters = c
     for (k, kinds) in o {

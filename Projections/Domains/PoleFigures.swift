@@ -2,7 +2,7 @@ import Domain
 import Journal
 
 /// The Pôle territorial de l'ESS: memberships through time, boards, assemblies.
-public struct PoleFigures: DomainFigures {
+package struct PoleFigures: DomainFigures {
   /// An event's valid time and what it says (joined or not; a board's size).
   struct Dated: Sendable, Equatable {
     var time: ValidTime
@@ -33,9 +33,9 @@ public struct PoleFigures: DomainFigures {
   enum Slot: Int, CounterSlot { case joined, left, assemblies }
   var counters = YearCounters(Slot.self)
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     switch e.kind {
     case .poleMemberJoined, .poleMemberLeft:
       let joined = e.kind == .poleMemberJoined
@@ -52,7 +52,7 @@ public struct PoleFigures: DomainFigures {
     }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     let end = Fields.endOfYear(year)
     // A member at year end: its last membership event dated on or before 31/12 is a join.
     let members = memberships.values.filter { Dated.latest($0, onOrBefore: end)?.value == 1 }.count
@@ -66,14 +66,14 @@ public struct PoleFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue {
+  package var encoded: JSONValue {
     func bySeq(_ m: [UInt64: Dated]) -> JSONValue {
       .object(Dictionary(uniqueKeysWithValues: m.map { (String($0.key), $0.value.encoded) }))
     }
     return ["memberships": .object(memberships.mapValues(bySeq)), "boards": bySeq(boards), "counters": counters.encoded]
   }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     func bySeq(_ j: JSONValue?) -> [UInt64: Dated]? {
       guard let o = j?.objectValue else { return nil }
       var out: [UInt64: Dated] = [:]

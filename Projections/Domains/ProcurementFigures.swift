@@ -3,7 +3,7 @@ import Journal
 
 /// Responsible public procurement (SPASER): contracts and their clauses,
 /// amounts, insertion hours reported, unsuccessful tenders.
-public struct ProcurementFigures: DomainFigures {
+package struct ProcurementFigures: DomainFigures {
   /// The counters kept per year (their names are the checkpoint's).
   enum Slot: Int, CounterSlot {
     case contracts, socialClause, environmentalClause, fairTradeClause, awardeeIsSME, awardeeIsLocal, essCents, cents
@@ -11,9 +11,9 @@ public struct ProcurementFigures: DomainFigures {
   }
   var counters = YearCounters(Slot.self)
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     switch e.kind {
     case .procurementContractAwarded:
       let c = e.view(ProcurementContractAwarded.self)
@@ -43,7 +43,7 @@ public struct ProcurementFigures: DomainFigures {
     }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     // The year's row fetched once (`ess history` asks after every event).
     let row = counters.row(of: year)
     func c(_ k: Slot) -> Int64 { row.map { $0[k.rawValue] } ?? 0 }
@@ -65,9 +65,9 @@ public struct ProcurementFigures: DomainFigures {
     ]
   }
 
-  public var encoded: JSONValue { ["counters": counters.encoded] }
+  package var encoded: JSONValue { ["counters": counters.encoded] }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let c = YearCounters(Slot.self, decoding: v["counters"]) else { return nil }
     counters = c
   }

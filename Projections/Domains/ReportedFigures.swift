@@ -3,12 +3,12 @@ import Journal
 
 /// Figures reported by partners (`indicator.reported`): the latest value
 /// by valid time of each `reported.<indicator>[.<scope>]` in each year.
-public struct ReportedFigures: DomainFigures {
+package struct ReportedFigures: DomainFigures {
   var byYear: [Int: [String: StampedReports]] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func apply(_ e: EffectiveEvent, sign: Int64) {
+  package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .indicatorReported else { return }
     let report = e.view(IndicatorReported.self)
     var key = "reported." + report.indicator
@@ -17,7 +17,7 @@ public struct ReportedFigures: DomainFigures {
     if byYear[e.year]?[key]?.bySeq.isEmpty == true { byYear[e.year]?[key] = nil }
   }
 
-  public func indicators(year: Int) -> [Bilan.Indicator] {
+  package func indicators(year: Int) -> [Bilan.Indicator] {
     (byYear[year] ?? [:]).sorted { $0.key < $1.key }.compactMap { key, reports in
       guard let latest = reports.latest.map(IndicatorReported.View.init) else { return nil }
       let unit: Bilan.Unit =
@@ -34,11 +34,11 @@ public struct ReportedFigures: DomainFigures {
     }
   }
 
-  public var encoded: JSONValue {
+  package var encoded: JSONValue {
     .object(Dictionary(uniqueKeysWithValues: byYear.map { (String($0.key), .object($0.value.mapValues(\.encoded))) }))
   }
 
-  public init?(decoding v: JSONValue) {
+  package init?(decoding v: JSONValue) {
     guard let o = v.objectValue else { return nil }
     for (k, keys) in o {
       guard let y = Int(k), let m = keys.objectValue else { return nil }

@@ -4,7 +4,7 @@ import Journal
 /// The effective history reduced to what the integrity rules of EVENTS.md §3
 /// need: every event's kind, and the keyed facts (memberships, boards,
 /// campaigns, pledges, contracts, reports) as corrections and retractions
-/// leave them — interpreted by the same ``EffectiveHistory`` as the bilan.
+/// leave them — interpreted by the same ``CorrectionFold`` as the bilan.
 ///
 /// Folding is cheap and unchecked (``apply(_:hash:lookup:undo:)``); checking
 /// is done only for the keys new events touch (``check(keys:)``), so an
@@ -26,7 +26,7 @@ public struct IntegrityModel: Sendable, Equatable {
   /// Key → seqs of the effective facts filed under it, ascending.
   var byKey: [IntegrityKey: [UInt64]] = [:]
   /// Which events were amended, and by which event (the correction rules' state).
-  var history = EffectiveHistory()
+  var history = CorrectionFold()
 
   /// The seq of the latest correction or retraction of `seq`, if any.
   public func amendment(of seq: UInt64) -> UInt64? { history.amendedBy[seq] }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bad-input corpus of BadInput/ (see its README.md): each case, imported into a fresh copy
@@ -17,7 +18,7 @@ struct BadInputTests {
 
   @Test(arguments: Corpus.cases)
   func importIsRefused(_ name: String) throws {
-    let ess = try #require(Corpus.essBinary(), "no executable named ess near \(CommandLine.arguments[0])")
+    let ess = try #require(Tools.built("ess"), "no executable named ess near \(CommandLine.arguments[0])")
     let expected = try Expectation(name)
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("ess-bad-input-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -72,19 +73,6 @@ enum Corpus {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return files.filter { $0.hasSuffix(".expect") }.map { String($0.dropLast(".expect".count)) }.sorted()
   }()
-
-  /// The built `ess`, next to the test bundle (or in the package's .build/debug).
-  static func essBinary() -> String? {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("ess").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    let package = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let fallback = package.appendingPathComponent(".build/debug/ess").path
-    return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-  }
 
   /// The case's input: `NN-slug.jsonl` as is, or the file a `NN-slug.gen` describes, written into `work`.
   static func input(_ name: String, in work: URL) throws -> String {

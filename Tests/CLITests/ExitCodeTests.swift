@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// CLI.md's exit codes for usage errors, a missing journal, and help.
@@ -13,7 +14,7 @@ struct ExitCodeTests {
     (["--help"], Int32(0), ""),
   ])
   func exitCode(_ arguments: [String], _ expected: Int32, _ words: String) throws {
-    let ess = try #require(Corpus.essBinary())
+    let ess = try #require(Tools.built("ess"))
     let p = Process()
     p.executableURL = URL(fileURLWithPath: ess)
     p.arguments = arguments

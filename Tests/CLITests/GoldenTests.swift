@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The CLI's output on the bundled demo journal (fixed ids and times, so the
@@ -11,6 +12,7 @@ struct GoldenTests {
   static let cases: [(name: String, arguments: [String])] = [
     ("types", ["types"]),
     ("types-pledge", ["types", "okote.pledge-made"]),
+    ("types-pledge-fr", ["types", "okote.pledge-made", "--lang", "fr"]),
     ("log-table-milestones", ["log", "--format", "table", "--type", "milestone.reached"]),
     ("log-json-books", ["log", "--format", "json", "--type", "books.donation-counted"]),
     ("show-3", ["show", "3"]),
@@ -30,7 +32,7 @@ struct GoldenTests {
   @Test(arguments: cases.indices)
   func outputMatchesItsGoldenFile(_ i: Int) throws {
     let (name, arguments) = Self.cases[i]
-    let ess = try #require(Corpus.essBinary())
+    let ess = try #require(Tools.built("ess"))
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("ess-golden-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
@@ -50,22 +52,6 @@ struct GoldenTests {
   }
 
   static func run(_ ess: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: ess)
-    p.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["ESS_JOURNAL"] = nil
-    environment["COLUMNS"] = "160"
-    p.environment = environment
-    p.standardInput = FileHandle.nullDevice
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    try Tools.run(ess, arguments, environment: ["ESS_JOURNAL": nil, "COLUMNS": "160"])
   }
 }

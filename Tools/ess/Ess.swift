@@ -17,7 +17,7 @@ struct Ess: ParsableCommand {
       """,
     subcommands: [
       Init.self, DemoCommand.self, Append.self, Import.self, Correct.self, Retract.self, Log.self, Show.self, Types.self,
-      BilanCommand.self, History.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
+      BilanCommand.self, HistoryCommand.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
     ]
   )
 

@@ -27,6 +27,8 @@ public protocol DomainEvent: Sendable {
   static var fields: [FieldSpec] { get }
   /// What the event records, in one English line.
   static var summary: String { get }
+  /// The same, in French.
+  static var summaryFR: String { get }
   /// A realistic command line appending such an event.
   static var example: String { get }
   /// The rules between fields of one event (`trainingHours ≤ insertionHours`…),

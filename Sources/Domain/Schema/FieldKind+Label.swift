@@ -23,6 +23,28 @@ extension FieldKind {
     }
   }
 
+  /// The same description in French, for `ess types --lang fr`.
+  public var labelFR: String {
+    switch self {
+    case .text(let max): return "texte (≤ \(max) caractères)"
+    case .slug: return "identifiant (a-z, 0-9, '.', '_', '-' ; ≤ 64 caractères)"
+    case .slugList(let nonEmpty): return nonEmpty ? "liste d'identifiants (au moins un ; a,b,c)" : "liste d'identifiants (a,b,c)"
+    case .textList: return "liste de textes (a,b,c)"
+    case .count: return "nombre (entier ≥ 0)"
+    case .positiveCount: return "nombre (entier > 0)"
+    case .euros: return "euros (≥ 0, au plus 2 décimales)"
+    case .positiveEuros: return "euros (> 0, au plus 2 décimales)"
+    case .boolean: return "booléen (oui/non, true/false)"
+    case .date: return "date (AAAA-MM-JJ)"
+    case .year: return "année (1900–2100)"
+    case .number: return "nombre"
+    case .seq: return "seq (entier ≥ 1)"
+    case .choice(let options): return "au choix : " + options.joined(separator: ", ")
+    case .object: return "objet JSON"
+    case .validTime: return "date (AAAA-MM-JJ) ou date-heure RFC 3339 avec décalage"
+    }
+  }
+
   /// What a value must be, completing "Field 'x' must be …".
   var expectation: String {
     switch self {

@@ -16,23 +16,26 @@ public struct FieldSpec: Sendable, Equatable {
   public var required: Bool
   /// What the field means, in one English line.
   public var help: String
+  /// The same, in French.
+  public var helpFR: String
 
   /// A field; see also ``required(_:_:_:)`` and ``optional(_:_:_:)``.
-  public init(name: String, kind: FieldKind, required: Bool, help: String) {
+  public init(name: String, kind: FieldKind, required: Bool, help: String, fr helpFR: String? = nil) {
     self.name = name
     self.kind = kind
     self.required = required
     self.help = help
+    self.helpFR = helpFR ?? help
   }
 
   /// A required field.
-  public static func required(_ field: some EventField, _ kind: FieldKind, _ help: String) -> FieldSpec {
-    FieldSpec(name: field.name, kind: kind, required: true, help: help)
+  public static func required(_ field: some EventField, _ kind: FieldKind, _ help: String, fr: String? = nil) -> FieldSpec {
+    FieldSpec(name: field.name, kind: kind, required: true, help: help, fr: fr)
   }
 
   /// An optional field (may be absent or `null`).
-  public static func optional(_ field: some EventField, _ kind: FieldKind, _ help: String) -> FieldSpec {
-    FieldSpec(name: field.name, kind: kind, required: false, help: help)
+  public static func optional(_ field: some EventField, _ kind: FieldKind, _ help: String, fr: String? = nil) -> FieldSpec {
+    FieldSpec(name: field.name, kind: kind, required: false, help: help, fr: fr)
   }
 
   /// Parses a command-line value (`key=value`) for this field; errors name the field.

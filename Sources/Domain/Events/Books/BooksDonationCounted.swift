@@ -11,13 +11,14 @@ public enum BooksDonationCounted: DomainEvent {
   public static let kind = EventKind.booksDonationCounted
   public static let version = 1
   public static let summary = "Books given for Lire et faire lire are counted (10 books = 1 € donated)."
+  public static let summaryFR = "Les livres donnés pour Lire et faire lire sont comptés (10 livres = 1 € reversé)."
   public static let example =
     "ess append books.donation-counted books=4265 site='Médiathèque Malraux' --occurred-on 2022-12-31 --author c.muller --source 'compteur 2022'"
 
   public enum Field: Int, EventField { case books, site }
   public static let fields: [FieldSpec] = [
-    .required(Field.books, .positiveCount, "How many books were counted."),
-    .optional(Field.site, .text(maxLength: 200), "Where they were collected."),
+    .required(Field.books, .positiveCount, "How many books were counted.", fr: "Nombre de livres comptés."),
+    .optional(Field.site, .text(maxLength: 200), "Where they were collected.", fr: "Lieu de la collecte."),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -10,13 +10,16 @@ public enum ConseilWorkshopHeld: DomainEvent {
   public static let kind = EventKind.conseilWorkshopHeld
   public static let version = 1
   public static let summary = "The Conseil de l'ESS holds a co-construction workshop."
+  public static let summaryFR = "Le Conseil de l'ESS tient un atelier de co-construction."
   public static let example =
     "ess append conseil.workshop-held theme=\"Feuille de route économique de l'Eurométropole\" participants=45 --occurred-on 2015-06-25 --author c.muller"
 
   public enum Field: Int, EventField { case theme, participants }
   public static let fields: [FieldSpec] = [
-    .required(Field.theme, .text(maxLength: 200), "The workshop's theme."),
-    .required(Field.participants, .count, "How many people took part (0 if not published)."),
+    .required(Field.theme, .text(maxLength: 200), "The workshop's theme.", fr: "Thème de l'atelier."),
+    .required(
+      Field.participants, .count, "How many people took part (0 if not published).", fr: "Nombre de participants (0 s'il n'est pas publié)."
+    ),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -15,14 +15,19 @@ public enum EventCorrected: DomainEvent {
   public static let kind = EventKind.eventCorrected
   public static let version = 1
   public static let summary = "Replaces the data (and optionally the valid time) of an earlier domain event."
+  public static let summaryFR = "Remplace les données (et éventuellement la date) d'un événement antérieur."
   public static let example =
     "ess correct 42 books=4312 site='Médiathèque Malraux' --author c.muller --reason 'Recomptage du 15 janvier'"
 
   public enum Field: Int, EventField { case target, data, occurredOn }
   public static let fields: [FieldSpec] = [
-    .required(Field.target, .seq, "The seq of the domain event corrected."),
-    .required(Field.data, .object, "The full replacement data, valid for the target's type."),
-    .optional(Field.occurredOn, .validTime, "The target's new valid time, if it changes."),
+    .required(Field.target, .seq, "The seq of the domain event corrected.", fr: "Le seq de l'événement corrigé."),
+    .required(
+      Field.data, .object, "The full replacement data, valid for the target's type.",
+      fr: "Les données de remplacement complètes, valides pour le type de l'événement corrigé."),
+    .optional(
+      Field.occurredOn, .validTime, "The target's new valid time, if it changes.",
+      fr: "La nouvelle date de l'événement corrigé, si elle change."),
   ]
   static let keys = JSONKeys(Field.self)
 

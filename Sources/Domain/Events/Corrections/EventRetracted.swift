@@ -11,11 +11,12 @@ public enum EventRetracted: DomainEvent {
   public static let kind = EventKind.eventRetracted
   public static let version = 1
   public static let summary = "Withdraws an earlier domain event, as if it never happened."
+  public static let summaryFR = "Retire un événement antérieur, comme s'il n'avait jamais eu lieu."
   public static let example = "ess retract 57 --author c.muller --reason 'Saisi deux fois'"
 
   public enum Field: Int, EventField { case target }
   public static let fields: [FieldSpec] = [
-    .required(Field.target, .seq, "The seq of the domain event retracted.")
+    .required(Field.target, .seq, "The seq of the domain event retracted.", fr: "Le seq de l'événement retiré.")
   ]
   static let keys = JSONKeys(Field.self)
 

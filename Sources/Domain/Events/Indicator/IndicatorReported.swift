@@ -24,17 +24,23 @@ public enum IndicatorReported: DomainEvent {
   public static let kind = EventKind.indicatorReported
   public static let version = 2
   public static let summary = "A figure reported by a partner: an indicator's value, its unit and scope."
+  public static let summaryFR = "Un chiffre déclaré par un partenaire : la valeur d'un indicateur, son unité et son périmètre."
   public static let example =
     "ess append indicator.reported indicator=manifestation.attendees value=1200 unit=persons scope=\"L'économie sociale, le futur de l'Europe\" --occurred-on 2022-05-01 --author c.muller"
 
   public enum Field: Int, EventField { case indicator, value, unit, scope }
   public static let fields: [FieldSpec] = [
-    .required(Field.indicator, .slug, "The indicator's identifier, e.g. manifestation.attendees."),
-    .required(Field.value, .number, "The value reported."),
+    .required(
+      Field.indicator, .slug, "The indicator's identifier, e.g. manifestation.attendees.",
+      fr: "L'identifiant de l'indicateur, par exemple manifestation.attendees."),
+    .required(Field.value, .number, "The value reported.", fr: "La valeur déclarée."),
     .required(
       Field.unit, .text(maxLength: maxUnitLength),
-      "The unit: persons, hours, EUR or percent when it is one of these, else free text."),
-    .optional(Field.scope, .text(maxLength: 200), "What the figure covers (an event, a site, a programme…)."),
+      "The unit: persons, hours, EUR or percent when it is one of these, else free text.",
+      fr: "L'unité : persons, hours, EUR ou percent quand c'est l'une d'elles, sinon en texte libre."),
+    .optional(
+      Field.scope, .text(maxLength: 200), "What the figure covers (an event, a site, a programme…).",
+      fr: "Ce que couvre le chiffre (une manifestation, un site, un programme…)."),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -14,18 +14,20 @@ public enum MarcheOffEditionReported: DomainEvent {
   public static let kind = EventKind.marcheOffEditionReported
   public static let version = 1
   public static let summary = "The figures of one edition of the Marché OFF de Noël."
+  public static let summaryFR = "Les chiffres d'une édition du Marché OFF de Noël."
   public static let example =
     "ess append marcheoff.edition-reported edition=2022 exhibitors=32 partners=33 eventsCount=130 revenueEUR=435000 opensOn=2022-11-25 closesOn=2022-12-24 --occurred-on 2022-12-24 --author c.muller --source 'bilan Marché OFF 2022'"
 
   public enum Field: Int, EventField { case edition, exhibitors, partners, eventsCount, revenueEUR, opensOn, closesOn }
   public static let fields: [FieldSpec] = [
-    .required(Field.edition, .year, "The edition's year."),
-    .required(Field.exhibitors, .count, "How many exhibitors took part."),
-    .required(Field.partners, .count, "How many partners supported the edition."),
-    .required(Field.eventsCount, .count, "How many events were held during the edition."),
-    .required(Field.revenueEUR, .euros, "The exhibitors' total revenue, in euros."),
-    .optional(Field.opensOn, .date, "The first day of the market."),
-    .optional(Field.closesOn, .date, "The last day of the market (not before opensOn)."),
+    .required(Field.edition, .year, "The edition's year.", fr: "L'année de l'édition."),
+    .required(Field.exhibitors, .count, "How many exhibitors took part.", fr: "Nombre d'exposants."),
+    .required(Field.partners, .count, "How many partners supported the edition.", fr: "Nombre de partenaires de l'édition."),
+    .required(Field.eventsCount, .count, "How many events were held during the edition.", fr: "Nombre d'événements pendant l'édition."),
+    .required(
+      Field.revenueEUR, .euros, "The exhibitors' total revenue, in euros.", fr: "Chiffre d'affaires total des exposants, en euros."),
+    .optional(Field.opensOn, .date, "The first day of the market.", fr: "Premier jour du marché."),
+    .optional(Field.closesOn, .date, "The last day of the market (not before opensOn).", fr: "Dernier jour du marché (pas avant opensOn)."),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -11,13 +11,14 @@ public enum MilestoneReached: DomainEvent {
   public static let kind = EventKind.milestoneReached
   public static let version = 1
   public static let summary = "A notable step: a label, an award, a deliberation, a founding, an event."
+  public static let summaryFR = "Une étape marquante : un label, un prix, une délibération, une fondation, un événement."
   public static let example =
     "ess append milestone.reached title='Ouverture de KaléidosCOOP' kind=event --occurred-on 2023-01-01 --author c.muller --source 'bilan du Conseil de l’ESS 2010-2023'"
 
   public enum Field: Int, EventField { case title, kind }
   public static let fields: [FieldSpec] = [
-    .required(Field.title, .text(maxLength: 200), "What was reached."),
-    .required(Field.kind, .choice(MilestoneKind.allCases.map(\.rawValue)), "The kind of milestone."),
+    .required(Field.title, .text(maxLength: 200), "What was reached.", fr: "Ce qui a été atteint."),
+    .required(Field.kind, .choice(MilestoneKind.allCases.map(\.rawValue)), "The kind of milestone.", fr: "La nature du jalon."),
   ]
   static let keys = JSONKeys(Field.self)
 

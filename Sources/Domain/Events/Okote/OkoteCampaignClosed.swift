@@ -10,13 +10,16 @@ public enum OkoteCampaignClosed: DomainEvent {
   public static let kind = EventKind.okoteCampaignClosed
   public static let version = 1
   public static let summary = "An Okoté campaign closes, funded or not."
+  public static let summaryFR = "Une campagne Okoté se clôt, financée ou non."
   public static let example =
     "ess append okote.campaign-closed campaignId=okote-2023-t1 outcome=funded --occurred-on 2023-03-31 --author a.meyer"
 
   public enum Field: Int, EventField { case campaignId, outcome }
   public static let fields: [FieldSpec] = [
-    .required(Field.campaignId, .slug, "The campaign that closes."),
-    .required(Field.outcome, .choice(Outcome.allCases.map(\.rawValue)), "Whether the campaign reached its funding."),
+    .required(Field.campaignId, .slug, "The campaign that closes.", fr: "La campagne qui se clôt."),
+    .required(
+      Field.outcome, .choice(Outcome.allCases.map(\.rawValue)), "Whether the campaign reached its funding.",
+      fr: "Si la campagne a atteint son financement."),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,16 +16,20 @@ public enum OkotePledgeMade: DomainEvent {
   public static let kind = EventKind.okotePledgeMade
   public static let version = 1
   public static let summary = "A resident, a company or an institution pledges money to an open Okoté campaign."
+  public static let summaryFR = "Un habitant, une entreprise ou une institution promet un don à une campagne Okoté ouverte."
   public static let example =
     "ess append okote.pledge-made campaignId=okote-2023-t1 contributorKind=citizen contributorId=hab-0421 amountEUR=25 --occurred-on 2023-02-03 --author a.meyer --source 'tableau Okoté T1'"
 
   public enum Field: Int, EventField { case campaignId, contributorKind, contributorId, amountEUR }
   public static let fields: [FieldSpec] = [
-    .required(Field.campaignId, .slug, "The open campaign pledged to."),
+    .required(Field.campaignId, .slug, "The open campaign pledged to.", fr: "La campagne ouverte soutenue."),
     .required(
-      Field.contributorKind, .choice(ContributorKind.allCases.map(\.rawValue)), "Who pledges: a resident, a company or a public body."),
-    .required(Field.contributorId, .slug, "A pseudonym of the contributor, never a person's name."),
-    .required(Field.amountEUR, .positiveEuros, "The amount pledged, in euros."),
+      Field.contributorKind, .choice(ContributorKind.allCases.map(\.rawValue)), "Who pledges: a resident, a company or a public body.",
+      fr: "Qui contribue : un habitant, une entreprise ou une institution."),
+    .required(
+      Field.contributorId, .slug, "A pseudonym of the contributor, never a person's name.",
+      fr: "Un pseudonyme du contributeur, jamais le nom d'une personne."),
+    .required(Field.amountEUR, .positiveEuros, "The amount pledged, in euros.", fr: "Le montant promis, en euros."),
   ]
   static let keys = JSONKeys(Field.self)
 

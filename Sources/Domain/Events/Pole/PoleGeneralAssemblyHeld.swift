@@ -10,13 +10,14 @@ public enum PoleGeneralAssemblyHeld: DomainEvent {
   public static let kind = EventKind.poleGeneralAssemblyHeld
   public static let version = 1
   public static let summary = "The Pôle territorial de l'ESS holds a general assembly."
+  public static let summaryFR = "Le Pôle territorial de l'ESS tient une assemblée générale."
   public static let example =
     "ess append pole.general-assembly-held attendees=30 title='Assemblée générale constitutive du Pôle ESS' --occurred-on 2021-11-09 --author c.muller"
 
   public enum Field: Int, EventField { case attendees, title }
   public static let fields: [FieldSpec] = [
-    .required(Field.attendees, .count, "How many members attended."),
-    .optional(Field.title, .text(maxLength: 200), "The assembly's title or agenda."),
+    .required(Field.attendees, .count, "How many members attended.", fr: "Nombre de membres présents."),
+    .optional(Field.title, .text(maxLength: 200), "The assembly's title or agenda.", fr: "Titre ou ordre du jour de l'assemblée."),
   ]
   static let keys = JSONKeys(Field.self)
 

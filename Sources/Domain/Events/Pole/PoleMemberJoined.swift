@@ -14,15 +14,21 @@ public enum PoleMemberJoined: DomainEvent {
   public static let kind = EventKind.poleMemberJoined
   public static let version = 1
   public static let summary = "A structure joins the Pôle territorial de l'ESS as a member."
+  public static let summaryFR = "Une structure adhère au Pôle territorial de l'ESS."
   public static let example =
     "ess append pole.member-joined memberId=emmaus-mundo name='Emmaüs Mundo' legalForm=association city=Strasbourg --occurred-on 2021-11-09 --author c.muller"
 
   public enum Field: Int, EventField { case memberId, name, legalForm, city }
   public static let fields: [FieldSpec] = [
-    .required(Field.memberId, .slug, "The member's stable identifier, chosen by the admins."),
-    .required(Field.name, .text(maxLength: 200), "The structure's name."),
-    .required(Field.legalForm, .choice(LegalForm.allCases.map(\.rawValue)), "The structure's legal form."),
-    .optional(Field.city, .text(maxLength: 200), "The city where the structure is established."),
+    .required(
+      Field.memberId, .slug, "The member's stable identifier, chosen by the admins.",
+      fr: "L'identifiant stable du membre, choisi par les administrateurs."),
+    .required(Field.name, .text(maxLength: 200), "The structure's name.", fr: "Le nom de la structure."),
+    .required(
+      Field.legalForm, .choice(LegalForm.allCases.map(\.rawValue)), "The structure's legal form.", fr: "La forme juridique de la structure."
+    ),
+    .optional(
+      Field.city, .text(maxLength: 200), "The city where the structure is established.", fr: "La commune où la structure est établie."),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,6 +16,7 @@ public enum ProcurementContractAwarded: DomainEvent {
   public static let kind = EventKind.procurementContractAwarded
   public static let version = 1
   public static let summary = "The Ville or the Eurométropole awards a public contract (SPASER)."
+  public static let summaryFR = "La Ville ou l'Eurométropole attribue un marché public (SPASER)."
   public static let example =
     "ess append procurement.contract-awarded contractId=ems-2022-0147 title='Entretien des espaces verts, lot 3' buyer=eurometropole awardee='Jardins de la Montagne Verte' amountEUR=184500.00 socialClause=oui environmentalClause=oui fairTradeClause=non awardeeIsESS=oui awardeeIsSME=oui awardeeIsLocal=oui --occurred-on 2022-03-15 --author l.weber --source 'rapport SPASER 2022'"
 
@@ -24,17 +25,33 @@ public enum ProcurementContractAwarded: DomainEvent {
       awardeeIsSME, awardeeIsLocal
   }
   public static let fields: [FieldSpec] = [
-    .required(Field.contractId, .slug, "The contract's stable identifier (e.g. its market number)."),
-    .required(Field.title, .text(maxLength: 200), "What the contract is for."),
-    .required(Field.buyer, .choice(Buyer.allCases.map(\.rawValue)), "Who buys: the Ville or the Eurométropole."),
-    .required(Field.awardee, .text(maxLength: 200), "Who won the contract."),
-    .required(Field.amountEUR, .euros, "The contract's amount in euros."),
-    .required(Field.socialClause, .boolean, "Whether the contract has a social (insertion) clause."),
-    .required(Field.environmentalClause, .boolean, "Whether the contract has an environmental clause."),
-    .optional(Field.fairTradeClause, .boolean, "Whether the contract has a fair-trade clause."),
-    .required(Field.awardeeIsESS, .boolean, "Whether the awardee belongs to the social and solidarity economy."),
-    .required(Field.awardeeIsSME, .boolean, "Whether the awardee is a small or medium-sized enterprise."),
-    .required(Field.awardeeIsLocal, .boolean, "Whether the awardee is established in the Bas-Rhin."),
+    .required(
+      Field.contractId, .slug, "The contract's stable identifier (e.g. its market number).",
+      fr: "L'identifiant stable du marché (par exemple son numéro)."),
+    .required(Field.title, .text(maxLength: 200), "What the contract is for.", fr: "L'objet du marché."),
+    .required(
+      Field.buyer, .choice(Buyer.allCases.map(\.rawValue)), "Who buys: the Ville or the Eurométropole.",
+      fr: "L'acheteur : la Ville ou l'Eurométropole."),
+    .required(Field.awardee, .text(maxLength: 200), "Who won the contract.", fr: "L'attributaire du marché."),
+    .required(Field.amountEUR, .euros, "The contract's amount in euros.", fr: "Le montant du marché, en euros."),
+    .required(
+      Field.socialClause, .boolean, "Whether the contract has a social (insertion) clause.",
+      fr: "Si le marché comporte une clause sociale (d'insertion)."),
+    .required(
+      Field.environmentalClause, .boolean, "Whether the contract has an environmental clause.",
+      fr: "Si le marché comporte une clause environnementale."),
+    .optional(
+      Field.fairTradeClause, .boolean, "Whether the contract has a fair-trade clause.",
+      fr: "Si le marché comporte une clause de commerce équitable."),
+    .required(
+      Field.awardeeIsESS, .boolean, "Whether the awardee belongs to the social and solidarity economy.",
+      fr: "Si l'attributaire relève de l'économie sociale et solidaire."),
+    .required(
+      Field.awardeeIsSME, .boolean, "Whether the awardee is a small or medium-sized enterprise.",
+      fr: "Si l'attributaire est une TPE ou une PME."),
+    .required(
+      Field.awardeeIsLocal, .boolean, "Whether the awardee is established in the Bas-Rhin.",
+      fr: "Si l'attributaire est établi dans le Bas-Rhin."),
   ]
   static let keys = JSONKeys(Field.self)
 

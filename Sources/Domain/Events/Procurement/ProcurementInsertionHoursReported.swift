@@ -19,16 +19,24 @@ public enum ProcurementInsertionHoursReported: DomainEvent {
   public static let kind = EventKind.procurementInsertionHoursReported
   public static let version = 1
   public static let summary = "Insertion hours worked under one contract's social clause over one period."
+  public static let summaryFR = "Heures d'insertion réalisées au titre de la clause sociale d'un marché, sur une période."
   public static let example =
     "ess append procurement.insertion-hours-reported contractId=ems-2022-0147 insertionHours=12500 trainingHours=1800 beneficiaries=14 beneficiariesInQPV=9 --occurred-on 2022-12-31 --author l.weber --source 'rapport SPASER 2022'"
 
   public enum Field: Int, EventField { case contractId, insertionHours, trainingHours, beneficiaries, beneficiariesInQPV }
   public static let fields: [FieldSpec] = [
-    .required(Field.contractId, .slug, "The awarded contract the hours were worked under."),
-    .required(Field.insertionHours, .count, "Insertion hours worked over the period."),
-    .required(Field.trainingHours, .count, "Of which training hours (at most insertionHours)."),
-    .required(Field.beneficiaries, .count, "People in insertion who worked those hours."),
-    .required(Field.beneficiariesInQPV, .count, "Of which living in a QPV, quartier prioritaire (at most beneficiaries)."),
+    .required(
+      Field.contractId, .slug, "The awarded contract the hours were worked under.",
+      fr: "Le marché attribué au titre duquel les heures ont été réalisées."),
+    .required(Field.insertionHours, .count, "Insertion hours worked over the period.", fr: "Heures d'insertion réalisées sur la période."),
+    .required(
+      Field.trainingHours, .count, "Of which training hours (at most insertionHours).",
+      fr: "Dont heures de formation (au plus insertionHours)."),
+    .required(
+      Field.beneficiaries, .count, "People in insertion who worked those hours.", fr: "Personnes en insertion ayant réalisé ces heures."),
+    .required(
+      Field.beneficiariesInQPV, .count, "Of which living in a QPV, quartier prioritaire (at most beneficiaries).",
+      fr: "Dont habitants d'un quartier prioritaire, QPV (au plus beneficiaries)."),
   ]
   static let keys = JSONKeys(Field.self)
 

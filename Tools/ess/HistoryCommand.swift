@@ -1,8 +1,9 @@
 import ArgumentParser
 import Service
 
-struct History: ParsableCommand {
+struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "How one indicator of one year evolved along transaction time, and why.",
     discussion: """
       Each change gives the new value, the previous one, and the event that caused it

@@ -13,10 +13,10 @@ import Journal
 /// journal's own bytes, or a batch not yet written); the fold itself does no I/O.
 ///
 /// ```swift
-/// var history = EffectiveHistory()
+/// var history = CorrectionFold()
 /// for change in try history.apply(record, lookup: { try reader.record(seq: $0) }) { figures.apply(change) }
 /// ```
-public struct EffectiveHistory: Sendable, Equatable {
+public struct CorrectionFold: Sendable, Equatable {
   /// Amended domain event → the seq of the event that defines its current version.
   package var amendedBy: [UInt64: UInt64] = [:]
 

@@ -95,6 +95,8 @@ public struct JSONObjectView: Sendable, Equatable {
     var ranges = SIMD32<Int32>(repeating: -1)
     bytes.withUnsafeBufferPointer { b in
       keys.bytes.withUnsafeBufferPointer { names in
+        let starts = keys.starts
+        let lengths = keys.lengths
         var i = 1
         let end = b.count
         guard end > 0, b[0] == 0x7B else { return }
@@ -106,8 +108,8 @@ public struct JSONObjectView: Sendable, Equatable {
           let length = j - keyStart
           let first = b[keyStart]
           for k in 0..<keys.count where ranges[2 * k] < 0 {
-            let start = keys.starts[k]
-            guard keys.lengths[k] == length, names[start] == first else { continue }
+            let start = Int(starts[k])
+            guard Int(lengths[k]) == length, names[start] == first else { continue }
             if memcmp(names.baseAddress! + start, b.baseAddress! + keyStart, length) == 0 {
               ranges[2 * k] = Int32(truncatingIfNeeded: j + 2)
               ranges[2 * k + 1] = Int32(truncatingIfNeeded: valueEnd)

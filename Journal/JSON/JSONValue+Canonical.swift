@@ -36,7 +36,7 @@ extension JSONValue {
   /// The canonical encoding of this value (see the rules above).
   public func canonicalBytes() -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(64)
+    out.reserveCapacity(256)  // most event data fits: one allocation
     appendCanonical(to: &out)
     return out
   }
@@ -66,14 +66,30 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       out.append(UInt8(ascii: "{"))
-      // ASCII keys (the usual case) sort the same by `<` as by UTF-8 bytes, and `<` is fast for them.
-      let ascii = members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-      let sorted = ascii ? members.sorted { $0.key < $1.key } : members.sorted { Self.utf8Less($0.key, $1.key) }
-      for (index, member) in sorted.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        Self.appendCanonicalString(member.key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        member.value.appendCanonical(to: &out)
+      // The members' places, sorted by key in a temporary buffer (on the stack for
+      // event-sized objects): no array of key-value pairs is made for every event.
+      withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: members.count) { order in
+        var n = 0
+        var i = members.startIndex
+        while i != members.endIndex {
+          // Insertion sort: objects hold a handful of members.
+          var j = n
+          let key = members[i].key
+          while j > 0 && Self.utf8Less(key, members[order[j - 1]].key) {
+            order[j] = order[j - 1]
+            j -= 1
+          }
+          order[j] = i
+          n += 1
+          i = members.index(after: i)
+        }
+        for k in 0..<n {
+          if k > 0 { out.append(UInt8(ascii: ",")) }
+          let member = members[order[k]]
+          Self.appendCanonicalString(member.key, to: &out)
+          out.append(UInt8(ascii: ":"))
+          member.value.appendCanonical(to: &out)
+        }
       }
       out.append(UInt8(ascii: "}"))
     }

@@ -6,6 +6,7 @@ public struct VerificationReport: Sendable, Equatable {
   /// Bytes of segment files on disk, and of the JSON Lines they hold.
   public var bytesOnDisk: Int64 = 0
   public var rawBytes: UInt64 = 0
+  /// The last event found intact (all of them when there is no damage; else the last before it).
   public var headSeq: UInt64 = 0
   public var headHash: ChainHash = .zero
   /// The first problem found in committed data (`nil`: all intact).

@@ -71,6 +71,10 @@ public enum Verifier {
         }
         report.commits += 1
         report.rawBytes += commit.trailer.rawLength
+        // Found intact so far: what a damaged journal's report still tells.
+        report.events = seq - 1
+        report.headSeq = seq - 1
+        report.headHash = prev
       }
       switch map.ending {
       case .clean: break
@@ -85,9 +89,6 @@ public enum Verifier {
       }
       if map.header.sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
     }
-    report.events = seq - 1
-    report.headSeq = seq - 1
-    report.headHash = prev
   }
 
   static func readHead(_ layout: JournalLayout) -> HeadRecord? {

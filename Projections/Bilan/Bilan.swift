@@ -21,16 +21,16 @@ public struct Bilan: Sendable, Equatable {
     public var key: String
     public var value: Value
     public var unit: Unit
-    /// For a figure reported by a partner: what was reported, as written.
-    public var reported: Reported?
 
-    public init(key: String, value: Value, unit: Unit, reported: Reported? = nil) {
+    public init(key: String, value: Value, unit: Unit) {
       self.key = key
       self.value = value
       self.unit = unit
-      self.reported = reported
     }
   }
+
+  /// What each figure reported by a partner is, as written, by its key (`reported.*`).
+  public var reported: [String: Reported] = [:]
 
   /// A figure reported by a partner (`indicator.reported`): its slug, scope and unit as written.
   public struct Reported: Sendable, Equatable {

@@ -39,9 +39,11 @@ public struct BilanState: Sendable, Equatable {
   /// The bilan of `year` from this state.
   public func bilan(year: Int, asKnownOn: String?, journalSeq: UInt64, journalHash: ChainHash) -> Bilan {
     let all = EventDomain.allCases.flatMap { self.indicators(of: $0, year: year) }
-    return Bilan(
+    var bilan = Bilan(
       year: year, asKnownOn: asKnownOn, journalSeq: journalSeq, journalHash: journalHash, indicators: all,
       milestones: milestones.list(year: year))
+    bilan.reported = reported.details(year: year)
+    return bilan
   }
 
   /// The indicators of `year` of one domain (what `ess history` recomputes after each event of it).

@@ -9,7 +9,7 @@ package struct BooksFigures: DomainFigures {
   package init() {}
 
   package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
-    if e.kind == .booksDonationCounted { counters.add(e.year, Slot.books, sign * e.view(BooksDonationCounted.self).books) }
+    if e.kind == .booksDonationCounted { counters.add(e.year, Slot.books, sign * BooksDonationCounted.View(e.data).books) }
   }
 
   package func indicators(year: Int) -> [Bilan.Indicator] {

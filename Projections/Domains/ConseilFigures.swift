@@ -12,10 +12,10 @@ package struct ConseilFigures: DomainFigures {
     switch e.kind {
     case .conseilPlenaryHeld:
       counters.add(e.year, Slot.plenaries, sign)
-      counters.add(e.year, Slot.plenaryParticipants, sign * e.view(ConseilPlenaryHeld.self).participants)
+      counters.add(e.year, Slot.plenaryParticipants, sign * ConseilPlenaryHeld.View(e.data).participants)
     case .conseilWorkshopHeld:
       counters.add(e.year, Slot.workshops, sign)
-      counters.add(e.year, Slot.workshopParticipants, sign * e.view(ConseilWorkshopHeld.self).participants)
+      counters.add(e.year, Slot.workshopParticipants, sign * ConseilWorkshopHeld.View(e.data).participants)
     default: break
     }
   }

@@ -9,7 +9,7 @@ package struct MarcheOffFigures: DomainFigures {
 
   package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .marcheOffEditionReported else { return }
-    let edition = e.view(MarcheOffEditionReported.self).edition
+    let edition = MarcheOffEditionReported.View(e.data).edition
     editions[Int(edition), default: StampedReports()].set(e, sign: sign)
     if editions[Int(edition)]?.bySeq.isEmpty == true { editions[Int(edition)] = nil }
   }

@@ -17,7 +17,7 @@ public struct Milestones: DomainFigures {
 
   package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .milestoneReached else { return }
-    let m = e.view(MilestoneReached.self)
+    let m = MilestoneReached.View(e.data)
     byYear[e.year, default: [:]][e.seq] =
       sign > 0 ? Milestone(date: e.time.date.description, kind: m.kind.rawValue, title: m.title, seq: e.seq) : nil
     if byYear[e.year]?.isEmpty == true { byYear[e.year] = nil }

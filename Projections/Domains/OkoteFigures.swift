@@ -17,9 +17,9 @@ package struct OkoteFigures: DomainFigures {
     case .okoteCampaignOpened:
       counters.add(y, Slot.opened, sign)
     case .okoteCampaignClosed:
-      if e.view(OkoteCampaignClosed.self).outcome == .funded { counters.add(y, Slot.funded, sign) }
+      if OkoteCampaignClosed.View(e.data).outcome == .funded { counters.add(y, Slot.funded, sign) }
     case .okotePledgeMade:
-      let pledge = e.view(OkotePledgeMade.self)
+      let pledge = OkotePledgeMade.View(e.data)
       let cents = pledge.amountEUR.cents
       let kind = pledge.contributorKind
       counters.add(y, Slot.cents, sign * cents)

@@ -40,11 +40,11 @@ package struct PoleFigures: DomainFigures {
     case .poleMemberJoined, .poleMemberLeft:
       let joined = e.kind == .poleMemberJoined
       counters.add(e.year, joined ? Slot.joined : Slot.left, sign)
-      let id = joined ? e.view(PoleMemberJoined.self).memberId : e.view(PoleMemberLeft.self).memberId
+      let id = joined ? PoleMemberJoined.View(e.data).memberId : PoleMemberLeft.View(e.data).memberId
       memberships[id, default: [:]][e.seq] = sign > 0 ? Dated(time: e.time, value: joined ? 1 : 0) : nil
       if memberships[id]?.isEmpty == true { memberships[id] = nil }
     case .poleBoardElected:
-      let size = Int64(e.view(PoleBoardElected.self).memberIds.count)
+      let size = Int64(PoleBoardElected.View(e.data).memberIds.count)
       boards[e.seq] = sign > 0 ? Dated(time: e.time, value: size) : nil
     case .poleGeneralAssemblyHeld:
       counters.add(e.year, Slot.assemblies, sign)

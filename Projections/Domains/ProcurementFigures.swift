@@ -16,7 +16,7 @@ package struct ProcurementFigures: DomainFigures {
   package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     switch e.kind {
     case .procurementContractAwarded:
-      let c = e.view(ProcurementContractAwarded.self)
+      let c = ProcurementContractAwarded.View(e.data)
       let cents = c.amountEUR.cents
       counters.update(e.year) { row in
         func add(_ slot: Slot, _ v: Int64) { row[slot.rawValue] += v }
@@ -30,7 +30,7 @@ package struct ProcurementFigures: DomainFigures {
         add(.cents, sign * cents)
       }
     case .procurementInsertionHoursReported:
-      let r = e.view(ProcurementInsertionHoursReported.self)
+      let r = ProcurementInsertionHoursReported.View(e.data)
       counters.update(e.year) { row in
         row[Slot.insertionHours.rawValue] += sign * r.insertionHours
         row[Slot.trainingHours.rawValue] += sign * r.trainingHours

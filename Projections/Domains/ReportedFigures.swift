@@ -10,7 +10,7 @@ package struct ReportedFigures: DomainFigures {
 
   package mutating func apply(_ e: EffectiveEvent, sign: Int64) {
     guard e.kind == .indicatorReported else { return }
-    let report = e.view(IndicatorReported.self)
+    let report = IndicatorReported.View(e.data)
     var key = "reported." + report.indicator
     if let scope = report.scope { key += "." + scope }
     byYear[e.year, default: [:]][key, default: StampedReports()].set(e, sign: sign)
@@ -28,10 +28,18 @@ package struct ReportedFigures: DomainFigures {
         case .percent: .percent
         case nil: .number
         }
-      return .init(
-        key: key, value: latest.value.map { .number($0) } ?? .null, unit: unit,
-        reported: Bilan.Reported(indicator: latest.indicator, scope: latest.scope, unit: latest.unit))
+      return .init(key: key, value: latest.value.map { .number($0) } ?? .null, unit: unit)
     }
+  }
+
+  /// What each reported figure of `year` is, as written (slug, scope, unit), by key.
+  package func details(year: Int) -> [String: Bilan.Reported] {
+    var out: [String: Bilan.Reported] = [:]
+    for (key, reports) in byYear[year] ?? [:] {
+      guard let latest = reports.latest.map(IndicatorReported.View.init) else { continue }
+      out[key] = Bilan.Reported(indicator: latest.indicator, scope: latest.scope, unit: latest.unit)
+    }
+    return out
   }
 
   package var encoded: JSONValue {

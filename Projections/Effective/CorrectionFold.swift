@@ -29,8 +29,8 @@ public struct CorrectionFold: Sendable, Equatable {
   ///   - lookup: an earlier event by seq (asked only for corrections: their target, and the target's previous amendment).
   /// - Throws: what `lookup` throws.
   public mutating func apply(_ event: some StoredEvent, lookup: (UInt64) throws -> any StoredEvent) rethrows -> EffectiveChanges {
-    guard let kind = EventKind.lookup(event.type) else { return EffectiveChanges() }
-    guard kind.isCorrection else { return EffectiveChanges(added: CorrectionRules.original(event, kind: kind)) }
+    guard let (kind, version) = EventKind.lookupWithVersion(event.type) else { return EffectiveChanges() }
+    guard kind.isCorrection else { return EffectiveChanges(added: CorrectionRules.original(event, kind: kind, currentVersion: version)) }
     return try amend(event, kind: kind, lookup: lookup)
   }
 

@@ -41,17 +41,17 @@ struct IntegrityFact: Sendable, Equatable {
   static func of(_ e: EffectiveEvent) -> IntegrityFact? {
     let day = e.time.day
     switch e.kind {
-    case .poleMemberJoined: return IntegrityFact(kind: .memberJoined, id: e.view(PoleMemberJoined.self).memberId, day: day)
-    case .poleMemberLeft: return IntegrityFact(kind: .memberLeft, id: e.view(PoleMemberLeft.self).memberId, day: day)
+    case .poleMemberJoined: return IntegrityFact(kind: .memberJoined, id: PoleMemberJoined.View(e.data).memberId, day: day)
+    case .poleMemberLeft: return IntegrityFact(kind: .memberLeft, id: PoleMemberLeft.View(e.data).memberId, day: day)
     case .poleBoardElected:
-      return IntegrityFact(kind: .boardElected, id: "", day: day, members: e.view(PoleBoardElected.self).memberIds)
-    case .okoteCampaignOpened: return IntegrityFact(kind: .campaignOpened, id: e.view(OkoteCampaignOpened.self).campaignId, day: day)
-    case .okoteCampaignClosed: return IntegrityFact(kind: .campaignClosed, id: e.view(OkoteCampaignClosed.self).campaignId, day: day)
-    case .okotePledgeMade: return IntegrityFact(kind: .pledgeMade, id: e.view(OkotePledgeMade.self).campaignId, day: day)
+      return IntegrityFact(kind: .boardElected, id: "", day: day, members: PoleBoardElected.View(e.data).memberIds)
+    case .okoteCampaignOpened: return IntegrityFact(kind: .campaignOpened, id: OkoteCampaignOpened.View(e.data).campaignId, day: day)
+    case .okoteCampaignClosed: return IntegrityFact(kind: .campaignClosed, id: OkoteCampaignClosed.View(e.data).campaignId, day: day)
+    case .okotePledgeMade: return IntegrityFact(kind: .pledgeMade, id: OkotePledgeMade.View(e.data).campaignId, day: day)
     case .procurementContractAwarded:
-      return IntegrityFact(kind: .contractAwarded, id: e.view(ProcurementContractAwarded.self).contractId, day: day)
+      return IntegrityFact(kind: .contractAwarded, id: ProcurementContractAwarded.View(e.data).contractId, day: day)
     case .procurementInsertionHoursReported:
-      return IntegrityFact(kind: .hoursReported, id: e.view(ProcurementInsertionHoursReported.self).contractId, day: day)
+      return IntegrityFact(kind: .hoursReported, id: ProcurementInsertionHoursReported.View(e.data).contractId, day: day)
     default: return nil
     }
   }

@@ -102,8 +102,14 @@ public struct IntegrityModel: Sendable, Equatable {
         history.amendedBy[target] = event.seq
         return []
       }
-    } else if !IntegrityFact.isKeyed(kind) {
-      return []
+    } else {
+      // A new domain event: no correction to follow, nothing filed at its seq yet.
+      guard IntegrityFact.isKeyed(kind), let version = EventKind.lookupWithVersion(event.type)?.version,
+        let effective = CorrectionRules.original(event, kind: kind, currentVersion: version), let fact = IntegrityFact.of(effective)
+      else { return [] }
+      undo?.facts.append((event.seq, nil))
+      insertFresh(fact, at: event.seq)
+      return fact.keys
     }
     var touched: [IntegrityKey] = []
     for change in try history.apply(event, lookup: lookup) {

@@ -59,7 +59,7 @@ struct LedgerTests {
     do {
       try ledger.append([f.event(type, on, data)])
       Issue.record("\(label): accepted")
-    } catch let error as ServiceError {
+    } catch {
       #expect(error.code == .ruleBroken && (error.cause as? IntegrityViolation)?.rule.rawValue == rule, "\(label): \(error.message)")
     }
     #expect(try f.snapshot() == before, "\(label): the journal changed")

@@ -32,8 +32,9 @@ public protocol DomainEvent: Sendable {
   /// A realistic command line appending such an event.
   static var example: String { get }
   /// The rules between fields of one event (`trainingHours ≤ insertionHours`…),
-  /// on data whose fields each passed their own rule. The default checks nothing.
-  static func checkRules(_ data: View) throws(DomainError)
+  /// on canonical data whose fields each passed their own rule (read it through
+  /// ``View``). The default checks nothing.
+  static func checkRules(_ data: JSONObjectView) throws(DomainError)
   /// Upgrades stored data of schema version `fromVersion` to `fromVersion + 1`.
   /// The default throws ``DomainError/Code/unsupportedVersion``.
   static func upcast(_ data: JSONValue, fromVersion: Int) throws(DomainError) -> JSONValue
@@ -44,7 +45,7 @@ extension DomainEvent {
   public static var type: String { kind.rawValue }
 
   /// No rule between fields.
-  public static func checkRules(_ data: View) throws(DomainError) {}
+  public static func checkRules(_ data: JSONObjectView) throws(DomainError) {}
 
   /// No older versions: any version other than the current one is refused.
   public static func upcast(_ data: JSONValue, fromVersion: Int) throws(DomainError) -> JSONValue {
@@ -80,7 +81,7 @@ extension DomainEvent {
     }
     try FieldCheck.check(current, against: fields)
     let bytes = current.droppingNullMembers().canonicalBytes()
-    try checkRules(View(JSONObjectView(bytes[...])))
+    try checkRules(JSONObjectView(bytes[...]))
     return bytes
   }
 

@@ -23,15 +23,16 @@ public enum CorrectionRules {
   /// A domain event as first recorded, its data upcast to the current schema;
   /// nil for a correction, an unknown type or an unreadable valid time.
   public static func original(_ event: some StoredEvent) -> EffectiveEvent? {
-    guard let kind = EventKind.lookup(event.type) else { return nil }
-    return original(event, kind: kind)
+    guard let (kind, version) = EventKind.lookupWithVersion(event.type) else { return nil }
+    return original(event, kind: kind, currentVersion: version)
   }
 
-  /// The same, the kind already known.
-  public static func original(_ event: some StoredEvent, kind: EventKind) -> EffectiveEvent? {
-    guard !kind.isCorrection, let time = ValidTime(utf8: event.occurredOnBytes) else { return nil }
+  /// The same, the kind and its current schema version already known.
+  /// Inlinable: the folds call it for every event, with their own record type.
+  @inlinable
+  public static func original(_ event: some StoredEvent, kind: EventKind, currentVersion current: Int) -> EffectiveEvent? {
+    guard !kind.isCorrection, let time = event.validTime else { return nil }
     let data = JSONObjectView(event.dataBytes)
-    let current = kind.version
     return EffectiveEvent(
       seq: event.seq, kind: kind, time: time,
       data: event.version < current ? EventCatalog.upcast(kind, data, from: event.version) : data)
@@ -41,7 +42,7 @@ public enum CorrectionRules {
   /// it, or nil for none — makes current; nil when retracted.
   public static func version(of target: some StoredEvent, amendedBy amendment: (any StoredEvent)?) -> EffectiveEvent? {
     guard let amendment else { return original(target) }
-    guard let kind = EventKind.lookup(target.type), let own = ValidTime(utf8: target.occurredOnBytes),
+    guard let kind = EventKind.lookup(target.type), let own = target.validTime,
       let amendmentKind = EventKind.lookup(amendment.type),
       case .corrected(_, let data, let validTime)? = Amendment(kind: amendmentKind, data: JSONObjectView(amendment.dataBytes))
     else { return nil }

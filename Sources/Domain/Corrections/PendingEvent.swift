@@ -11,14 +11,18 @@ public struct PendingEvent: StoredEvent {
   public var seq: UInt64
   public var type: String
   public var version: Int
-  public var occurredOnBytes: ArraySlice<UInt8>
+  public var occurredOn: String
   public var dataBytes: ArraySlice<UInt8>
+  public var validTime: ValidTime?
 
   public init(_ event: NewEvent, seq: UInt64) {
     self.seq = seq
     type = event.type
     version = event.version
-    occurredOnBytes = Array(event.occurredOn.utf8)[...]
+    occurredOn = event.occurredOn
     dataBytes = event.canonicalData[...]
+    validTime = ValidTime(event.occurredOn)
   }
+
+  public var occurredOnBytes: ArraySlice<UInt8> { Array(occurredOn.utf8)[...] }
 }

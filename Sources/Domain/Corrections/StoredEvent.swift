@@ -16,6 +16,12 @@ public protocol StoredEvent: Sendable {
   var occurredOnBytes: ArraySlice<UInt8> { get }
   /// The canonical bytes of `data`.
   var dataBytes: ArraySlice<UInt8> { get }
+  /// `occurredOn` read on the Paris calendar (nil if it is neither a date nor a date-time with offset).
+  var validTime: ValidTime? { get }
+}
+
+extension StoredEvent {
+  public var validTime: ValidTime? { ValidTime(utf8: occurredOnBytes) }
 }
 
 extension Record: StoredEvent {}

@@ -88,6 +88,14 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     self = Self.all[Int(code)]
   }
 
+  /// The kind named `name` and its current schema version, in one table lookup (the folds' path).
+  package static func lookupWithVersion(_ name: String) -> (kind: EventKind, version: Int)? {
+    byNameWithVersion[name].map { (all[$0 & 0xFF], $0 >> 8) }
+  }
+
+  private static let byNameWithVersion = TypeTable(
+    allCases.enumerated().map { ($0.element.rawValue, $0.offset | $0.element.eventType.version << 8) })
+
   private static let all = allCases
   private static let byName = TypeTable(allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
 }

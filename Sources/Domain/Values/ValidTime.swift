@@ -21,6 +21,11 @@ public struct ValidTime: Sendable, Hashable, Comparable {
 
   /// Reads `YYYY-MM-DD` or an RFC 3339 date-time with its offset; nil for anything else.
   public init?(_ text: String) {
+    // A date (the common case) is read in place, without copying its bytes.
+    if text.utf8.count == 10, let date = CivilDate(iso: text) {
+      self.init(day: Int32(date.daysSince1970))
+      return
+    }
     self.init(utf8: Array(text.utf8)[...])
   }
 

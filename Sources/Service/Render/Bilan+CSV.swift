@@ -7,7 +7,9 @@ extension Bilan {
     var rows = ["key,label,value,unit"]
     for i in indicators {
       let value = i.value.json.isNull ? "" : i.value.json.canonicalString
-      rows.append([i.key, BilanLabels.label(i, language), value, i.unit.rawValue].map(CSVField.quote).joined(separator: ","))
+      rows.append(
+        [i.key, BilanLabels.label(i, reported: reported[i.key], language), value, i.unit.rawValue].map(CSVField.quote).joined(
+          separator: ","))
     }
     return rows.joined(separator: "\n")
   }

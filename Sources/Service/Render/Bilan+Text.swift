@@ -21,10 +21,10 @@ extension Bilan {
       let name = fr ? section.fr : section.en
       out.append(markdown ? "## \(name)" : name)
       if !markdown { out.append(String(repeating: "-", count: name.count)) }
-      let width = rows.map { BilanLabels.label($0, language).count }.max() ?? 0
+      let width = rows.map { BilanLabels.label($0, reported: reported[$0.key], language).count }.max() ?? 0
       for r in rows {
-        let label = BilanLabels.label(r, language)
-        let value = NumberFormat.value(r, language)
+        let label = BilanLabels.label(r, reported: reported[r.key], language)
+        let value = NumberFormat.value(r, reported: reported[r.key], language)
         if markdown {
           out.append("- \(label) : **\(value)**".replacingColon(fr))
         } else {

@@ -67,8 +67,8 @@ public enum BilanLabels {
   }
 
   /// The label of an indicator of a bilan: a reported figure's reads its slug's label, then its scope after a dash.
-  public static func label(_ indicator: Bilan.Indicator, _ language: BilanLanguage) -> String {
-    guard let reported = indicator.reported else { return label(indicator.key, language) }
+  public static func label(_ indicator: Bilan.Indicator, reported: Bilan.Reported?, _ language: BilanLanguage) -> String {
+    guard let reported else { return label(indicator.key, language) }
     let name = ReportedLabels.label(reported.indicator, language)
     return reported.scope.map { "\(name) — \($0)" } ?? name
   }

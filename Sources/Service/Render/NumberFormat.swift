@@ -26,9 +26,9 @@ enum NumberFormat {
   }
 
   /// An indicator's value with its unit; a reported figure in a free unit shows it after the number.
-  static func value(_ indicator: Bilan.Indicator, _ language: BilanLanguage) -> String {
+  static func value(_ indicator: Bilan.Indicator, reported: Bilan.Reported?, _ language: BilanLanguage) -> String {
     let shown = value(indicator.value, unit: indicator.unit, language)
-    guard indicator.unit == .number, indicator.value != .null, let reported = indicator.reported,
+    guard indicator.unit == .number, indicator.value != .null, let reported,
       let unit = ReportedLabels.unit(reported.unit, language)
     else { return shown }
     return shown + " " + unit

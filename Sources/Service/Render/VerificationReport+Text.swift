@@ -3,10 +3,18 @@ import Journal
 extension VerificationReport {
   /// What `ess verify` prints.
   public var text: String {
-    var lines = [
-      "Checked \(segments) segment(s), \(commits) commit(s), \(events) event(s): \(bytesOnDisk) bytes on disk for \(rawBytes) bytes of events.",
-      "Head: seq \(headSeq), hash \(headHash).",
-    ]
+    var lines: [String]
+    if let damage {
+      lines = [
+        "Checked \(segments) segment(s): \(commits) commit(s) and \(events) event(s) intact, seq 1…\(headSeq) (last hash \(headHash)), then damage.",
+        "First damage: \(damage.message)",
+      ]
+    } else {
+      lines = [
+        "Checked \(segments) segment(s), \(commits) commit(s), \(events) event(s): \(bytesOnDisk) bytes on disk for \(rawBytes) bytes of events.",
+        "Head: seq \(headSeq), hash \(headHash).",
+      ]
+    }
     if let t = uncommittedTail {
       lines.append(
         "Note: \(t.length) bytes of an interrupted write follow the last commit of \(t.file) (never acknowledged; set aside by the next append)."

@@ -48,8 +48,8 @@ public enum IndicatorReported: DomainEvent {
   public static let maxUnitLength = 40
 
   /// A unit with a standard name must be written with it (version 2).
-  public static func checkRules(_ data: View) throws(DomainError) {
-    let unit = data.unit
+  public static func checkRules(_ data: JSONObjectView) throws(DomainError) {
+    let unit = View(data).unit
     if let standard = IndicatorUnit.standard(for: unit), standard != unit {
       throw DomainError(
         .invalidValue, "Field 'unit' must be written '\(standard)', the standard name of this unit; got \(Given.raw(unit)).",

@@ -32,7 +32,8 @@ public enum MarcheOffEditionReported: DomainEvent {
   static let keys = JSONKeys(Field.self)
 
   /// `opensOn ≤ closesOn`.
-  public static func checkRules(_ data: View) throws(DomainError) {
+  public static func checkRules(_ data: JSONObjectView) throws(DomainError) {
+    let data = View(data)
     if let opensOn = data.opensOn, let closesOn = data.closesOn, closesOn < opensOn {
       throw .ruleBroken(
         Field.closesOn.name, rule: "opensOn ≤ closesOn", given: .string(closesOn.description),

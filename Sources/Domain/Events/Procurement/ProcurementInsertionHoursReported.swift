@@ -41,7 +41,8 @@ public enum ProcurementInsertionHoursReported: DomainEvent {
   static let keys = JSONKeys(Field.self)
 
   /// `trainingHours ≤ insertionHours` and `beneficiariesInQPV ≤ beneficiaries`.
-  public static func checkRules(_ data: View) throws(DomainError) {
+  public static func checkRules(_ data: JSONObjectView) throws(DomainError) {
+    let data = View(data)
     if data.trainingHours > data.insertionHours {
       throw .ruleBroken(
         Field.trainingHours.name, rule: "trainingHours ≤ insertionHours", given: .number(JSONNumber(data.trainingHours)),

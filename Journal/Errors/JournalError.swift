@@ -32,6 +32,9 @@ public struct JournalError: Error, Sendable, Equatable, CustomStringConvertible 
     case diskFull
     /// Another input/output failure; nothing was committed.
     case ioFailure
+    /// A commit was written but its flush to disk failed: it may or may not be
+    /// durable (see ``UnknownOutcome``, the error's cause).
+    case outcomeUnknown
     /// A segment written by a newer, unknown format version.
     case unsupportedFormat
     /// A requested `seq` or `id` is not in the journal.

@@ -19,7 +19,12 @@ final class IdIndex {
   var recentSegment: String? = nil
   var recentUpTo: UInt64 = 0
 
-  init(layout: JournalLayout) { self.layout = layout }
+  let disk: Disk
+
+  init(layout: JournalLayout, disk: Disk = Disk(io: POSIXFileIO())) {
+    self.layout = layout
+    self.disk = disk
+  }
 
   static func randomUUID() -> String { randomKeys(1)[0].text }
 
@@ -111,7 +116,7 @@ final class IdIndex {
     let pairs = recent.sorted { $0.key < $1.key }
     let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.value))
     closed[name] = table
-    try? POSIX.writeAtomically(table.encoded(firstSeq: firstSeq), to: path(name), folder: layout.index)
+    try? disk.writeAtomically(table.encoded(firstSeq: firstSeq), to: path(name), folder: layout.index)
     recent = [:]
     recentSegment = nil
   }

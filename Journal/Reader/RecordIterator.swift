@@ -113,6 +113,11 @@ public struct RecordIterator {
           if !isLast {
             throw Writer.damage(map.file, offset, map.nextSeq, "a segment that is not the last one ends with an incomplete commit")
           }
+        case .unverifiedLastCommit(let offset, _, let seq, let why):
+          // Never acknowledged unless HEAD says so: then it is damage (see the Format article, "Recovery rule").
+          if !isLast || HeadRecord.claims(layout: layout, segmentFirstSeq: map.header.firstSeq, offset: offset) {
+            throw Writer.damage(map.file, offset, seq, why)
+          }
         case .damaged(let offset, let seq, let why):
           throw Writer.damage(map.file, offset, seq, why)
         }

@@ -39,27 +39,22 @@ enum CacheFile {
     return bytes[tag.count..<(bytes.count - 4)]
   }
 
-  /// Writes `bytes` to a temporary name, then renames it over `path`.
-  static func write(_ bytes: [UInt8], to path: String) throws(JournalError) {
+  /// Writes `bytes` to a temporary name, then renames it over `path` (not synced: a cache).
+  static func write(_ bytes: [UInt8], to path: String, disk: Disk) throws(JournalError) {
     let tmp = path + ".tmp.\(getpid())"
-    let fd = try POSIX.open(tmp, O_WRONLY | O_CREAT | O_TRUNC)
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-      if n <= 0 {
-        if n < 0 && errno == EINTR { continue }
-        let code = n < 0 ? errno : EIO
-        close(fd)
-        unlink(tmp)
-        throw POSIX.error(code, "write", tmp)
-      }
-      done += n
+    let fd = try disk.open(tmp, O_WRONLY | O_CREAT | O_TRUNC)
+    do throws(JournalError) {
+      try disk.writeAll(fd, bytes, at: 0, path: tmp)
+    } catch {
+      close(fd)
+      disk.unlink(tmp)
+      throw error
     }
     close(fd)
-    do {
-      try POSIX.rename(tmp, path)
+    do throws(JournalError) {
+      try disk.rename(tmp, path)
     } catch {
-      unlink(tmp)
+      disk.unlink(tmp)
       throw error
     }
   }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The `HEAD` file: a hint of where the last commit ends, rewritten in place
 /// after every commit (88 bytes, CRC-protected). It is never trusted alone:
 /// the trailer it points to must agree. It lets writers and readers find the
@@ -29,6 +31,21 @@ struct HeadRecord: Sendable, Equatable {
     out.appendLE(UInt32(sealed ? 1 : 0))
     out.appendLE(CRC32C.checksum(out))
     return out
+  }
+
+  /// The journal's HEAD, if it is whole and valid.
+  static func read(_ layout: JournalLayout) -> HeadRecord? {
+    guard let fd = try? POSIX.open(layout.head, O_RDONLY) else { return nil }
+    defer { close(fd) }
+    guard let b = try? POSIX.read(fd, at: 0, count: size, layout.head) else { return nil }
+    return decode(b)
+  }
+
+  /// Whether HEAD says a commit ending after `offset` of the segment starting at
+  /// `segmentFirstSeq` was acknowledged (HEAD is written only after a commit's flush returned).
+  static func claims(layout: JournalLayout, segmentFirstSeq: UInt64, offset: Int) -> Bool {
+    guard let head = read(layout) else { return false }
+    return head.segmentFirstSeq == segmentFirstSeq && head.committedEnd > UInt64(offset)
   }
 
   static func decode(_ b: [UInt8]) -> HeadRecord? {

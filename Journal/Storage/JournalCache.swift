@@ -13,11 +13,14 @@
 /// ```
 public struct JournalCache: Sendable {
   let layout: JournalLayout
+  let disk: Disk
 
   /// The cache of the journal at `path`.
+  /// - Parameter io: the file layer its writes go through (tests inject or record).
   /// - Throws: `.notAJournal` if there is no journal there.
-  public init(journal path: String) throws(JournalError) {
+  public init(journal path: String, io: any FileIO = POSIXFileIO()) throws(JournalError) {
     layout = JournalLayout(root: path)
+    disk = Disk(io: io)
     try layout.checkIsJournal()
   }
 
@@ -39,14 +42,14 @@ public struct JournalCache: Sendable {
     guard Self.isValid(name: name, tag: tag) else {
       throw JournalError(.invalidInput, "A cache file needs a name of lowercase letters, digits, '.', '_' or '-', and an 8-character tag.")
     }
-    if !POSIX.isDirectory(layout.cache) { try POSIX.mkdir(layout.cache) }
-    try CacheFile.write(CacheFile.seal(payload, tag: Array(tag.utf8)), to: path(name))
+    if !POSIX.isDirectory(layout.cache) { try disk.makeDirectory(layout.cache) }
+    try CacheFile.write(CacheFile.seal(payload, tag: Array(tag.utf8)), to: path(name), disk: disk)
   }
 
   /// Removes cache file `name`, if it exists.
   public func remove(_ name: String) {
     guard Self.isValid(name: name, tag: "XXXXXXXX") else { return }
-    POSIX.unlink(path(name))
+    disk.unlink(path(name))
   }
 
   func path(_ name: String) -> String { layout.cache + "/" + name }

@@ -31,6 +31,20 @@ struct JournalLayout: Sendable {
     try POSIX.list(segments).filter { JournalLayout.firstSeq(ofSegment: $0) != nil }
   }
 
+  /// Whether `entries` (the folder's, not empty) are only what an interrupted
+  /// ``Writer/create(at:io:)`` leaves: its folders, still empty, and its small
+  /// files — never the marker, never a segment.
+  func isUnfinishedCreation(_ entries: [String]) throws(JournalError) -> Bool {
+    let own: Set<String> = [
+      "segments", "index", "quarantine", "cache", "HEAD", "LOCK", "HEAD.tmp", "LOCK.tmp", "\(JournalLayout.markerName).tmp",
+    ]
+    guard entries.allSatisfy(own.contains) else { return false }
+    for folder in [segments, index, quarantine, cache] where POSIX.isDirectory(folder) {
+      guard try POSIX.list(folder).isEmpty else { return false }
+    }
+    return true
+  }
+
   /// Throws `.notAJournal` with what to do if `root` holds no journal.
   func checkIsJournal() throws(JournalError) {
     guard POSIX.exists(marker), POSIX.isDirectory(segments) else {

@@ -1,7 +1,8 @@
 import Glibc
 
-/// Thin, checked wrappers over the POSIX calls the journal needs. Every
-/// failure becomes a ``JournalError`` naming the file and the operation.
+/// Thin, checked wrappers over the POSIX calls the journal reads with (its
+/// changes go through ``Disk``). Every failure becomes a ``JournalError``
+/// naming the file and the operation.
 enum POSIX {
   static func message(_ code: Int32) -> String {
     guard let s = strerror(code) else { return "error \(code)" }
@@ -62,22 +63,6 @@ enum POSIX {
     return out
   }
 
-  static func fsyncDirectory(_ path: String) throws(JournalError) {
-    let fd = try open(path, O_RDONLY | O_DIRECTORY)
-    defer { close(fd) }
-    guard fsync(fd) == 0 else { throw error(errno, "sync the folder", path) }
-  }
-
-  static func mkdir(_ path: String) throws(JournalError) {
-    if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST { throw error(errno, "create the folder", path) }
-  }
-
-  static func rename(_ from: String, _ to: String) throws(JournalError) {
-    guard Glibc.rename(from, to) == 0 else { throw error(errno, "rename \(from) to", to) }
-  }
-
-  static func unlink(_ path: String) { _ = Glibc.unlink(path) }
-
   /// Names in a folder, without `.` and `..`, sorted.
   static func list(_ path: String) throws(JournalError) -> [String] {
     guard let dir = opendir(path) else { throw error(errno, "list", path) }
@@ -90,32 +75,5 @@ enum POSIX {
       if name != "." && name != ".." { names.append(name) }
     }
     return names.sorted()
-  }
-
-  /// Writes a whole small file atomically: temp file, fsync, rename, fsync folder.
-  static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String) throws(JournalError) {
-    let tmp = path + ".tmp"
-    let fd = try open(tmp, O_WRONLY | O_CREAT | O_TRUNC)
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { buf in
-      var done = 0
-      while done < buf.count {
-        let r = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(done))
-        if r < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        done += r
-      }
-      if fsync(fd) != 0 { failure = errno }
-    }
-    close(fd)
-    if failure != 0 {
-      unlink(tmp)
-      throw error(failure, "write", tmp)
-    }
-    try rename(tmp, path)
-    try fsyncDirectory(folder)
   }
 }

@@ -1,4 +1,17 @@
 extension SegmentMap {
+  /// The JSON Lines in consecutive LZ4 frames (a batch's, before it is written), checked to hold `count` lines.
+  static func lines(ofFrames frames: [UInt8], count: Int) throws(JournalError) -> [UInt8] {
+    var out: [UInt8] = []
+    var pos = 0
+    while pos < frames.count {
+      guard let length = frameLength(frames, at: pos) else { throw JournalError(.ioFailure, "A batch's frames do not read back.") }
+      try LZ4Frame.decompress(frames[pos..<(pos + length)], into: &out)
+      pos += length
+    }
+    guard out.filter({ $0 == 0x0A }).count == count else { throw JournalError(.ioFailure, "A batch's frames do not read back.") }
+    return out
+  }
+
   /// The JSON Lines of one commit: each of its LZ4 frames decompressed and
   /// checked (block and content checksums), then its size and line count
   /// checked against the trailer.

@@ -17,7 +17,12 @@ struct SegmentMap: Sendable {
     /// Bytes after the last complete commit that hold no valid trailer: an
     /// interrupted write (or a crash that added a block). Not committed.
     case uncommittedTail(offset: Int, length: Int)
-    /// Bytes that cannot be a torn tail because a valid trailer follows them:
+    /// The last commit's trailer is whole but its data fails its checks (a
+    /// write whose pages did not all reach the disk, or damage): whether it is
+    /// an unacknowledged commit or damage, only the writer's HEAD can tell.
+    /// Nothing valid follows it.
+    case unverifiedLastCommit(offset: Int, length: Int, seq: UInt64, why: String)
+    /// Bytes that cannot be a torn tail because a valid commit follows them:
     /// committed data is damaged at `offset`.
     case damaged(offset: Int, seq: UInt64, why: String)
   }
@@ -75,8 +80,15 @@ struct SegmentMap: Sendable {
       }
     }
     if commitStart < n {
-      if nextValidTrailer(bytes, after: commitStart) != nil {
-        map.ending = .damaged(offset: commitStart, seq: expected, why: why)
+      if let p = nextValidTrailer(bytes, after: commitStart - 1) {
+        // The trailer of the very commit that starts here, and nothing valid after it:
+        // the last commit, torn or damaged. Anything else after bad bytes is damage.
+        let own = CommitTrailer.decode(bytes[p..<(p + CommitTrailer.size)])?.firstSeq == expected
+        if own && nextValidTrailer(bytes, after: p) == nil {
+          map.ending = .unverifiedLastCommit(offset: commitStart, length: n - commitStart, seq: expected, why: why)
+        } else {
+          map.ending = .damaged(offset: commitStart, seq: expected, why: why)
+        }
       } else {
         map.ending = .uncommittedTail(offset: commitStart, length: n - commitStart)
       }

@@ -79,9 +79,8 @@ public enum Verifier {
       switch map.ending {
       case .clean: break
       case .damaged(let offset, let s, let why): throw Writer.damage(name, offset, s, why)
-      case .uncommittedTail(let offset, let length):
-        let head = readHead(layout)
-        let claimed = head.map { $0.segmentFirstSeq == map.header.firstSeq && $0.committedEnd > UInt64(offset) } ?? false
+      case .uncommittedTail(let offset, let length), .unverifiedLastCommit(let offset, let length, _, _):
+        let claimed = HeadRecord.claims(layout: layout, segmentFirstSeq: map.header.firstSeq, offset: offset)
         if index < names.count - 1 || claimed {
           throw Writer.damage(name, offset, seq, "an acknowledged commit that no longer passes its checks")
         }
@@ -89,13 +88,6 @@ public enum Verifier {
       }
       if map.header.sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
     }
-  }
-
-  static func readHead(_ layout: JournalLayout) -> HeadRecord? {
-    guard let fd = try? POSIX.open(layout.head, O_RDONLY) else { return nil }
-    defer { close(fd) }
-    guard let b = try? POSIX.read(fd, at: 0, count: HeadRecord.size, layout.head) else { return nil }
-    return HeadRecord.decode(b)
   }
 
   static func sideFileIsCurrent(_ layout: JournalLayout, _ name: String) -> Bool {

@@ -20,17 +20,17 @@ extension Writer {
     let name = JournalLayout.segmentName(firstSeq: firstSeq)
     let path = layout.segmentPath(name)
     let temporary = path + ".new"
-    POSIX.unlink(temporary)
+    disk.unlink(temporary)
     let header = SegmentHeader(sealed: false, firstSeq: firstSeq, prevHash: prevHash)
-    let fd = try POSIX.open(temporary, O_RDWR | O_CREAT | O_EXCL)
+    let fd = try disk.open(temporary, O_RDWR | O_CREAT | O_EXCL)
     do throws(JournalError) {
-      try writeAll(fd, header.encoded(), at: 0, path: temporary)
-      try sync(fd, path: temporary)
-      try POSIX.rename(temporary, path)
-      try POSIX.fsyncDirectory(layout.segments)
+      try disk.writeAll(fd, header.encoded(), at: 0, path: temporary)
+      try disk.sync(fd, path: temporary)
+      try disk.rename(temporary, path)
+      try disk.syncDirectory(layout.segments)
     } catch {
       close(fd)
-      POSIX.unlink(temporary)
+      disk.unlink(temporary)
       throw error
     }
     tail = TailState(
@@ -40,7 +40,13 @@ extension Writer {
   }
 
   /// Writes the batch's frames and trailer after the last commit, syncs, and
-  /// only then moves the tail. On any failure the file is cut back to where it was.
+  /// only then moves the tail (and HEAD, which thus names acknowledged commits
+  /// only). A failed write leaves no commit (its trailer is never whole): the
+  /// file is cut back. A failed flush leaves the outcome unknown — the page
+  /// cache cannot be trusted after it — so it is reported as such, the batch
+  /// is set aside in `quarantine/` to be re-imported safely, and this writer
+  /// stops; the next one to open the journal decides (see the Format article,
+  /// "Recovery rule").
   func commit(_ batch: Batch) throws(JournalError) {
     guard let t = tail else { return }
     var batch = batch
@@ -53,11 +59,18 @@ extension Writer {
     bytes.append(contentsOf: trailer.encoded())
     let offset = t.committedEnd
     do throws(JournalError) {
-      try writeAll(t.fd, bytes, at: offset, path: t.path)
-      try sync(t.fd, path: t.path)
+      try disk.writeAll(t.fd, bytes, at: offset, path: t.path)
     } catch {
-      rollback(t, to: offset)
+      if !rollback(t, to: offset) { stopped = error }
       throw error
+    }
+    do throws(JournalError) {
+      try disk.sync(t.fd, path: t.path)
+    } catch {
+      _ = rollback(t, to: offset)
+      let unknown = unknownOutcome(of: batch, flush: error)
+      stopped = unknown
+      throw unknown
     }
     t.committedEnd = offset + bytes.count
     t.nextSeq = batch.firstSeq + UInt64(batch.count)
@@ -67,37 +80,31 @@ extension Writer {
     writeHead()
   }
 
-  /// Cuts a failed commit off; if even that fails, the next open sets the tail aside.
-  func rollback(_ t: TailState, to offset: Int) {
-    if options.io.truncate(t.fd, to: Int64(offset)) == 0 {
-      _ = options.io.dataSync(t.fd)
-    }
+  /// Cuts a failed commit off (best effort); false if that failed too (the
+  /// writer then stops: the file is not as it thinks; the next open sets the
+  /// bytes aside).
+  func rollback(_ t: TailState, to offset: Int) -> Bool {
     t.headBytes = []
+    return options.io.truncate(t.fd, to: Int64(offset)) == 0 && options.io.dataSync(t.fd) == 0
   }
 
-  func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(JournalError) {
-    var done = 0
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { buf in
-      while done < buf.count {
-        let r = options.io.write(fd, UnsafeRawBufferPointer(rebasing: buf[done...]), at: Int64(offset + done))
-        if r < 0 {
-          failure = Int32(-r)
-          return
-        }
-        if r == 0 {
-          failure = EIO
-          return
-        }
-        done += r
-      }
+  /// The error of a commit whose flush failed: it may or may not be durable.
+  /// Its lines, with the ids drawn for them, are kept in `quarantine/` (best
+  /// effort) so that they can be imported again: those already committed are
+  /// then found by their id and not appended twice.
+  func unknownOutcome(of batch: Batch, flush: JournalError) -> JournalError {
+    let ids = batch.results.map(\.id)
+    let seqs = batch.firstSeq..<(batch.firstSeq + UInt64(batch.count))
+    var kept: String? = nil
+    if let lines = try? SegmentMap.lines(ofFrames: batch.compressed, count: batch.count) {
+      kept = try? disk.writeNew(
+        UnknownOutcome.retryLines(lines), folder: layout.quarantine, base: "unconfirmed-\(batch.firstSeq)", suffix: ".jsonl")
     }
-    if failure != 0 { throw POSIX.error(failure, "write to", path) }
-  }
-
-  func sync(_ fd: Int32, path: String) throws(JournalError) {
-    let r = options.io.dataSync(fd)
-    if r != 0 { throw POSIX.error(r, "flush to disk", path) }
+    let outcome = UnknownOutcome(ids: ids, seqs: seqs, retryFile: kept.map { layout.quarantine + "/" + $0 }, flush: flush)
+    return JournalError(
+      .outcomeUnknown,
+      "Could not flush the commit of seq \(seqs.lowerBound)…\(seqs.upperBound - 1) to disk (\(flush.message)): it may or may not be durable.",
+      at: .init(file: flush.location?.file, seq: seqs.lowerBound), cause: outcome)
   }
 
   /// Rewrites the HEAD hint (no sync: it is only a hint; see HeadRecord).

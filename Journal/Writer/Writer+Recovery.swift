@@ -3,8 +3,10 @@ import Glibc
 extension Writer {
   /// Finds where the journal ends, under the lock. Fast when nothing changed
   /// since this writer's last commit; else reads HEAD and the last trailer;
-  /// else scans the last segment, sets an uncommitted tail aside and refuses
-  /// to go on if committed data is damaged.
+  /// else scans the last segment, sets aside what was never acknowledged (a
+  /// torn tail, a last commit that fails its checks and HEAD does not claim),
+  /// flushes whole commits HEAD does not claim before counting them, and
+  /// refuses to go on if acknowledged data is damaged.
   func refresh() throws(JournalError) {
     let headBytes = try POSIX.read(headFD, at: 0, count: HeadRecord.size, layout.head)
     if let t = tail, !t.headBytes.isEmpty, t.headBytes == headBytes,
@@ -16,7 +18,7 @@ extension Writer {
     let head = HeadRecord.decode(headBytes)
     let names = try layout.segmentNames()
     for leftover in try POSIX.list(layout.segments) where leftover.hasSuffix(".new") || leftover.hasSuffix(".seal") {
-      POSIX.unlink(layout.segmentPath(leftover))
+      disk.unlink(layout.segmentPath(leftover))
     }
     guard let name = names.last, let firstSeq = JournalLayout.firstSeq(ofSegment: name) else {
       if let head, head.lastSeq > 0 {
@@ -49,19 +51,33 @@ extension Writer {
       close(fd)
       throw error
     }
+    // HEAD is written only once a commit's flush returned: what it does not
+    // claim was never acknowledged.
+    let acknowledgedEnd = head.map { $0.segmentFirstSeq == firstSeq ? Int($0.committedEnd) : SegmentHeader.size } ?? SegmentHeader.size
     switch map.ending {
     case .clean: break
     case .damaged(let offset, let seq, let why):
       close(fd)
       throw Writer.damage(name, offset, seq, why)
-    case .uncommittedTail(let offset, let length):
-      if let head, head.segmentFirstSeq == firstSeq, head.committedEnd > UInt64(offset) {
+    case .uncommittedTail(let offset, let length), .unverifiedLastCommit(let offset, let length, _, _):
+      if head != nil, acknowledgedEnd > offset {
         close(fd)
         throw Writer.damage(name, offset, map.nextSeq, "an acknowledged commit that no longer passes its checks")
       }
-      try setAside(bytes[offset...], of: name, at: offset, fd: fd, path: path)
-      recoveryNotes.append(
-        RecoveryNote(segment: name, offset: offset, length: length, keptAt: quarantineName(name, offset)))
+      let kept = try setAside(bytes[offset...], of: name, at: offset, fd: fd, path: path)
+      recoveryNotes.append(RecoveryNote(segment: name, offset: offset, length: length, keptAt: kept))
+    }
+    if map.committedEnd > acknowledgedEnd {
+      // Whole commits HEAD does not claim: written, but perhaps never acknowledged
+      // (a flush that failed, a crash before HEAD was rewritten). They count from
+      // now on only once flushed by this opener, so that a commit reported as
+      // failed can become durable once, and never disappear after that.
+      do throws(JournalError) {
+        try disk.sync(fd, path: path)
+      } catch {
+        close(fd)
+        throw error
+      }
     }
     let t = TailState(
       name: name, path: path, fd: fd, header: map.header, committedEnd: map.committedEnd, nextSeq: map.nextSeq,
@@ -98,17 +114,20 @@ extension Writer {
       lastHash: trailer.lastHash, lastRecordedAt: trailer.lastRecordedAt, rawBytes: head.rawBytes)
   }
 
-  func quarantineName(_ name: String, _ offset: Int) -> String {
-    "quarantine/\(name).\(offset).uncommitted"
-  }
-
-  /// Copies an uncommitted tail to `quarantine/` (synced), then cuts it off.
-  func setAside(_ bytes: ArraySlice<UInt8>, of name: String, at offset: Int, fd: Int32, path: String) throws(JournalError) {
-    try POSIX.mkdir(layout.quarantine)
-    try POSIX.writeAtomically(Array(bytes), to: layout.root + "/" + quarantineName(name, offset), folder: layout.quarantine)
-    let r = options.io.truncate(fd, to: Int64(offset))
-    if r != 0 { throw POSIX.error(r, "cut the interrupted write off", path) }
-    try sync(fd, path: path)
+  /// Copies an uncommitted tail to `quarantine/<segment>.<offset>[.n].uncommitted`
+  /// (a name never used before: nothing set aside is ever overwritten), synced
+  /// with its folder, then cuts it off. Returns where it was kept.
+  func setAside(_ bytes: ArraySlice<UInt8>, of name: String, at offset: Int, fd: Int32, path: String) throws(JournalError) -> String {
+    do throws(JournalError) {
+      try disk.makeDirectory(layout.quarantine)
+      let kept = try disk.writeNew(Array(bytes), folder: layout.quarantine, base: "\(name).\(offset)", suffix: ".uncommitted")
+      try disk.truncate(fd, to: offset, path: path)
+      try disk.sync(fd, path: path)
+      return "quarantine/" + kept
+    } catch {
+      close(fd)
+      throw error
+    }
   }
 
   /// The last recordedAt of a full segment (for a fresh segment holding no commit yet).

@@ -54,11 +54,11 @@ extension Writer {
       sealed.append(contentsOf: trailer.encoded())
     }
     let temporary = t.path + ".seal"
-    POSIX.unlink(temporary)
-    let fd = try POSIX.open(temporary, O_RDWR | O_CREAT | O_EXCL)
+    disk.unlink(temporary)
+    let fd = try disk.open(temporary, O_RDWR | O_CREAT | O_EXCL)
     do throws(JournalError) {
-      try writeAll(fd, sealed, at: 0, path: temporary)
-      try sync(fd, path: temporary)
+      try disk.writeAll(fd, sealed, at: 0, path: temporary)
+      try disk.sync(fd, path: temporary)
       // Read the copy back from the file and compare it with the original lines.
       let back = try POSIX.read(fd, at: 0, count: sealed.count + 1, temporary)
       let backMap = try SegmentMap.scan(back, file: t.name)
@@ -68,11 +68,11 @@ extension Writer {
       guard backMap.ending == .clean, backRaw == raw, backMap.nextSeq == map.nextSeq, backMap.lastHash == map.lastHash else {
         throw JournalError(.ioFailure, "The sealed copy of segment \(t.name) did not read back identical; the segment was left as it was.")
       }
-      try POSIX.rename(temporary, t.path)
-      try POSIX.fsyncDirectory(layout.segments)
+      try disk.rename(temporary, t.path)
+      try disk.syncDirectory(layout.segments)
     } catch {
       close(fd)
-      POSIX.unlink(temporary)
+      disk.unlink(temporary)
       throw error
     }
     let header = SegmentHeader(sealed: true, firstSeq: map.header.firstSeq, prevHash: map.header.prevHash)

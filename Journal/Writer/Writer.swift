@@ -24,34 +24,46 @@ public final class Writer {
   let headFD: Int32
   var tail: TailState?
   var ids: IdIndex
+  /// Every change to files goes through the options' ``FileIO``.
+  let disk: Disk
+  /// Set when a commit's outcome became unknown (its flush failed): this writer
+  /// refuses every later append; a new one, opening the journal, decides.
+  var stopped: JournalError?
   /// Uncommitted tails this writer set aside when it opened the journal.
   public internal(set) var recoveryNotes: [RecoveryNote] = []
 
-  /// Creates an empty journal in `path` (which must not exist or be an empty folder).
-  public static func create(at path: String) throws(JournalError) {
+  /// Creates an empty journal in `path`: a new or empty folder, or one that
+  /// holds only what an interrupted `create` left (it is then finished). The
+  /// marker file is written last, atomically: a folder without it is no
+  /// journal, and a folder with it is a whole one.
+  ///
+  /// - Parameter io: the file layer (tests inject failures or record the operations).
+  /// - Throws: `.alreadyExists` for anything else in the folder; an I/O error if it cannot be written.
+  public static func create(at path: String, io: any FileIO = POSIXFileIO()) throws(JournalError) {
+    let disk = Disk(io: io)
+    let layout = JournalLayout(root: path)
     if POSIX.exists(path) {
       guard POSIX.isDirectory(path) else {
         throw JournalError(
           .alreadyExists, "\(path) exists and is not a folder; choose another place for the journal.", at: .init(file: path))
       }
-      guard try POSIX.list(path).isEmpty else {
+      let entries = try POSIX.list(path)
+      var unfinished = false
+      if !entries.isEmpty { unfinished = try layout.isUnfinishedCreation(entries) }
+      guard entries.isEmpty || unfinished else {
         throw JournalError(
           .alreadyExists, "The folder \(path) is not empty; a journal must be created in a new or empty folder.",
           at: .init(file: path))
       }
     } else {
-      try POSIX.mkdir(path)
+      try disk.makeDirectory(path)
+      try disk.syncDirectory(parentFolder(of: path))
     }
-    let layout = JournalLayout(root: path)
-    try POSIX.mkdir(layout.segments)
-    try POSIX.mkdir(layout.index)
-    try POSIX.mkdir(layout.quarantine)
-    try POSIX.mkdir(layout.cache)
-    try POSIX.writeAtomically([], to: layout.head, folder: path)
-    try POSIX.writeAtomically([], to: layout.lock, folder: path)
-    try POSIX.writeAtomically(Array(JournalLayout.markerText.utf8), to: layout.marker, folder: path)
-    try POSIX.fsyncDirectory(path)
-    try POSIX.fsyncDirectory(parentFolder(of: path))
+    for folder in [layout.segments, layout.index, layout.quarantine, layout.cache] { try disk.makeDirectory(folder) }
+    try disk.writeAtomically([], to: layout.head, folder: path)
+    try disk.writeAtomically([], to: layout.lock, folder: path)
+    try disk.writeAtomically(Array(JournalLayout.markerText.utf8), to: layout.marker, folder: path)
+    try disk.syncDirectory(path)
   }
 
   /// Opens the journal at `path` for appending. Recovers from a crash if one
@@ -64,9 +76,10 @@ public final class Writer {
     signal(SIGXFSZ, SIG_IGN)
     self.layout = layout
     self.options = options
+    self.disk = Disk(io: options.io)
     self.lock = try WriterLock(path: layout.lock, timeout: options.lockTimeout)
-    self.headFD = try POSIX.open(layout.head, O_RDWR | O_CREAT)
-    self.ids = IdIndex(layout: layout)
+    self.headFD = try disk.open(layout.head, O_RDWR | O_CREAT)
+    self.ids = IdIndex(layout: layout, disk: disk)
     try lock.acquire()
     defer { lock.release() }
     try refresh()
@@ -108,6 +121,7 @@ public final class Writer {
   ) throws -> [Appended] {
     guard !events.isEmpty else { return [] }
     if !envelopesChecked { try Writer.checkEnvelopes(events) }
+    try checkNotStopped()
     try lock.acquire()
     defer { lock.release() }
     try refresh()
@@ -137,6 +151,7 @@ public final class Writer {
   /// Seals the last segment now: rewrites it into large frames (verified, then
   /// swapped in atomically) and starts the next commit in a new segment.
   public func seal() throws(JournalError) {
+    try checkNotStopped()
     try lock.acquire()
     defer { lock.release() }
     try refresh()
@@ -155,6 +170,15 @@ public final class Writer {
         throw e
       }
     }
+  }
+
+  /// Refuses to go on after a commit whose outcome is unknown.
+  func checkNotStopped() throws(JournalError) {
+    guard let stopped else { return }
+    throw JournalError(
+      .ioFailure,
+      "This writer stopped after a commit it could not flush to disk (\(stopped.message)); open the journal again, which decides that commit's fate, then retry.",
+      at: stopped.location, cause: stopped)
   }
 
   static func parentFolder(of path: String) -> String {

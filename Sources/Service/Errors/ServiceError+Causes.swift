@@ -17,6 +17,7 @@ extension ServiceError {
       case .conflictingID: .conflictingID
       case .diskFull: .diskFull
       case .ioFailure: .ioFailure
+      case .outcomeUnknown: .outcomeUnknown
       case .unsupportedFormat: .unsupportedFormat
       case .notFound: .notFound
       }

@@ -41,6 +41,9 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     case diskFull
     /// Another input/output failure (exit 1).
     case ioFailure
+    /// A commit whose flush failed: it may or may not be durable (exit 1);
+    /// ``unknownOutcome`` says how to retry safely.
+    case outcomeUnknown
   }
 
   /// Where the problem is.
@@ -75,6 +78,13 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     self.message = message
     self.location = location
     self.cause = cause
+  }
+
+  /// For a commit whose outcome is unknown: the ids of its events and the file
+  /// that holds them, to be imported again (each event is then appended at most once).
+  public var unknownOutcome: (ids: [String], retryFile: String?)? {
+    guard let outcome = (cause as? JournalError)?.cause as? UnknownOutcome else { return nil }
+    return (outcome.ids, outcome.retryFile)
   }
 
   /// The message, after the input line (or the event's place in the batch) when there is one.

@@ -61,6 +61,8 @@ let package = Package(
       name: "ProjectionsTests", dependencies: ["Projections", "Domain", "Journal", "TestSupport"], path: "Tests/ProjectionsTests"),
     .testTarget(
       name: "ServiceTests", dependencies: ["Service", "Projections", "Domain", "Journal", "TestSupport"], path: "Tests/ServiceTests"),
+    .testTarget(
+      name: "PowerLossTests", dependencies: ["Service", "Domain", "Journal", "TestSupport"], path: "Tests/PowerLossTests"),
     .testTarget(name: "CLITests", dependencies: ["ess", "TestSupport"], path: "Tests/CLITests", exclude: ["BadInput", "Golden"]),
   ]
 )

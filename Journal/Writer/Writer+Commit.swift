@@ -111,7 +111,7 @@ extension Writer {
   func writeHead() {
     guard let t = tail else { return }
     let bytes = t.head.encoded()
-    let written = bytes.withUnsafeBytes { pwrite(headFD, $0.baseAddress, $0.count, 0) }
-    t.headBytes = written == bytes.count ? bytes : []
+    let written = (try? disk.writeAll(headFD, bytes, at: 0, path: layout.head)) != nil
+    t.headBytes = written ? bytes : []
   }
 }

@@ -36,7 +36,7 @@ extension Writer {
         at: .init(file: layout.head, seq: head.segmentFirstSeq))
     }
     let path = layout.segmentPath(name)
-    let fd = try POSIX.open(path, O_RDWR)
+    let fd = try disk.open(path, O_RDWR)
     let size = try POSIX.size(fd, path)
     if let head, head.segmentFirstSeq == firstSeq, let t = try fastTail(fd: fd, name: name, size: size, head: head) {
       tail = t

@@ -16,9 +16,9 @@ final class IntegrityStore {
   var savedSeq: UInt64 = 0
   var checkpointEvery: UInt64 = 256
 
-  init(journal path: String) throws(JournalError) {
+  init(journal path: String, io: any FileIO = POSIXFileIO()) throws(JournalError) {
     reader = try Reader(at: path)
-    cache = try JournalCache(journal: path)
+    cache = try JournalCache(journal: path, io: io)
   }
 
   /// The model folded up to `head` — the one in memory, else the checkpoint,

@@ -25,7 +25,7 @@ public final class Ledger {
     self.path = path
     do {
       self.writer = try Writer(at: path, options: options)
-      self.store = try IntegrityStore(journal: path)
+      self.store = try IntegrityStore(journal: path, io: options.io)
     } catch {
       throw ServiceError(error)
     }

@@ -19,11 +19,12 @@ public struct BilanReader: Sendable {
   let checkpoints: BilanCheckpoint
 
   /// A reader of the journal at `path`.
+  /// - Parameter io: the file layer its checkpoint is written through (tests inject or record).
   /// - Throws: ``ServiceError`` `.notAJournal` if there is none.
-  public init(journal path: String, useCheckpoint: Bool = true) throws(ServiceError) {
+  public init(journal path: String, useCheckpoint: Bool = true, io: any FileIO = POSIXFileIO()) throws(ServiceError) {
     do {
       reader = try Reader(at: path)
-      checkpoints = BilanCheckpoint(cache: try JournalCache(journal: path))
+      checkpoints = BilanCheckpoint(cache: try JournalCache(journal: path, io: io))
     } catch {
       throw ServiceError(error)
     }

@@ -66,13 +66,25 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       out.append(UInt8(ascii: "{"))
-      // The members' places, sorted by key in a temporary buffer (on the stack for
-      // event-sized objects): no array of key-value pairs is made for every event.
+      if members.count > 16 {
+        // Large objects (checkpoints): an ordinary sort.
+        let ascii = members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let sorted = ascii ? members.sorted { $0.key < $1.key } : members.sorted { Self.utf8Less($0.key, $1.key) }
+        for (index, member) in sorted.enumerated() {
+          if index > 0 { out.append(UInt8(ascii: ",")) }
+          Self.appendCanonicalString(member.key, to: &out)
+          out.append(UInt8(ascii: ":"))
+          member.value.appendCanonical(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return
+      }
+      // Event-sized objects: the members' places sorted by key in a buffer on the
+      // stack (insertion sort of a handful): no array of pairs made for every event.
       withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: members.count) { order in
         var n = 0
         var i = members.startIndex
         while i != members.endIndex {
-          // Insertion sort: objects hold a handful of members.
           var j = n
           let key = members[i].key
           while j > 0 && Self.utf8Less(key, members[order[j - 1]].key) {

@@ -110,29 +110,9 @@ enum Corpus {
     return files
   }
 
-  /// Runs `ess` with ESS_AUTHOR set, no ESS_JOURNAL, stdin at end of file and outputs in files.
+  /// Runs `ess` with ESS_AUTHOR set, no ESS_JOURNAL, stdin at end of file.
   static func run(_ ess: String, _ arguments: [String], in work: URL) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ess)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["ESS_AUTHOR"] = "x"
-    environment["ESS_JOURNAL"] = nil
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    let out = work.appendingPathComponent("stdout")
-    let err = work.appendingPathComponent("stderr")
-    for url in [out, err] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    defer {
-      try? outHandle.close()
-      try? errHandle.close()
-    }
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    let r = try Tools.run(ess, arguments, environment: ["ESS_AUTHOR": "x", "ESS_JOURNAL": nil])
+    return (r.status, r.stderr)
   }
 }

@@ -111,6 +111,20 @@ struct CanonicalJSONTests {
     #expect(JSONValue.object(["a\"\n/é": 1]).canonicalString == #"{"a\"\n/é":1}"#)
   }
 
+  @Test(arguments: [3, 16, 17, 400])
+  func objectsOfAnySizeAreSortedByTheirKeysBytes(_ count: Int) {
+    var rng = Seeded(seed: UInt64(count))
+    var members: [String: JSONValue] = [:]
+    while members.count < count {
+      let key = String((0..<Int.random(in: 1...6, using: &rng)).map { _ in "abéZ0_é😀".randomElement(using: &rng)! })
+      members[key] = .number(JSONNumber(Int64(members.count)))
+    }
+    let text = JSONValue.object(members).canonicalString
+    let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let expected = "{" + keys.map { JSONValue.string($0).canonicalString + ":" + members[$0]!.canonicalString }.joined(separator: ",") + "}"
+    #expect(text == expected)
+  }
+
   @Test("500 random values: canonical form is a fixed point and matches a reference encoder")
   func randomValues() throws {
     var generator = Seeded(seed: 0x5EED_1234_ABCD_0001)

@@ -12,23 +12,16 @@ struct PowerCutRecoveryTests {
   /// A journal of three commits, then a fourth whose HEAD update was lost and
   /// one byte of whose data (not its trailer) never reached the disk.
   func journalWithATornLastCommit(_ name: String, headClaimsIt: Bool) throws -> (TestJournal, [Record]) {
-    let j = try TestJournal(name)
-    let w = try j.writer()
-    try w.append(Sample.events(0..<3))
-    try w.append(Sample.events(3..<4))
-    try w.append(Sample.events(4..<9))
-    let earlier = try j.all()
-    let segment = try j.segmentPaths().last!
-    let start = try Data(contentsOf: URL(fileURLWithPath: segment)).count
-    let head = try Data(contentsOf: URL(fileURLWithPath: j.path + "/HEAD"))
-    try w.append(Sample.events(9..<30))
-    var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
-    // A lost 512-byte sector in the middle of the commit's data: zeros.
-    let sector = start + 40
-    bytes.replaceSubrange(sector..<(sector + 512), with: Data(repeating: 0, count: 512))
-    try bytes.write(to: URL(fileURLWithPath: segment))
-    if !headClaimsIt { try head.write(to: URL(fileURLWithPath: j.path + "/HEAD")) }
-    return (j, earlier)
+    let f = try RecoveryTests.fixture(name)
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: f.segment))
+    // A lost sector inside the last commit's data (zeros, up to 512 bytes), its trailer whole.
+    let start = f.lastCommitStart + 40
+    let end = min(start + 512, f.lastCommitEnd - 92 - 1)
+    #expect(end - start > 16)
+    bytes.replaceSubrange(start..<end, with: Data(repeating: 0, count: end - start))
+    try bytes.write(to: URL(fileURLWithPath: f.segment))
+    if !headClaimsIt { try f.headBeforeLast.write(to: URL(fileURLWithPath: f.journal.path + "/HEAD")) }
+    return (f.journal, f.earlier)
   }
 
   @Test func aTornCommitNeverAcknowledgedIsSetAsideAndTheJournalOpens() throws {

@@ -9,16 +9,10 @@ import Testing
 /// The bilan's fold is a pure function of the records: folding in parts equals folding at once.
 @Suite("Bilan fold")
 struct BilanFoldTests {
-  func records(_ path: String) throws -> [Record] {
-    var out: [Record] = []
-    try Reader(at: path).forEach { out.append($0) }
-    return out
-  }
-
   @Test(arguments: [11, 12, 13] as [UInt64])
   func foldingInPartsEqualsFoldingAtOnce(seed: UInt64) throws {
     let h = try RandomHistory(seed: seed, events: 200)
-    let all = try records(h.path)
+    let all = try allRecords(h.path)
     let bySeq = Dictionary(uniqueKeysWithValues: all.map { ($0.seq, $0) })
     func fold(_ records: some Sequence<Record>, into start: BilanProjection.State = .init()) -> BilanProjection.State {
       var state = start
@@ -35,7 +29,7 @@ struct BilanFoldTests {
   @Test(arguments: [14, 15] as [UInt64])
   func theIntegrityModelFoldedInPartsEqualsFoldedAtOnce(seed: UInt64) throws {
     let h = try RandomHistory(seed: seed, events: 200)
-    let all = try records(h.path)
+    let all = try allRecords(h.path)
     let bySeq = Dictionary(uniqueKeysWithValues: all.map { ($0.seq, $0) })
     func fold(_ records: some Sequence<Record>, into start: IntegrityModel = IntegrityModel()) -> IntegrityModel {
       var model = start

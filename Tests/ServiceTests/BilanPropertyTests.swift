@@ -8,12 +8,6 @@ import Testing
 
 @Suite("Bilan: folds against a naive reference")
 struct BilanPropertyTests {
-  func records(_ path: String) throws -> [Record] {
-    var out: [Record] = []
-    try Reader(at: path).forEach { out.append($0) }
-    return out
-  }
-
   func jsonIndicators(_ bilan: Bilan) -> [String: JSONValue] {
     Dictionary(uniqueKeysWithValues: bilan.indicators.map { ($0.key, $0.value.json) })
   }
@@ -21,7 +15,7 @@ struct BilanPropertyTests {
   @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
   func incrementalFoldEqualsTheNaiveReference(seed: UInt64) throws {
     let h = try RandomHistory(seed: seed, events: 300)
-    let all = try records(h.path)
+    let all = try allRecords(h.path)
     let reader = try BilanReader(journal: h.path)
     for year in 2019...2024 {
       let bilan = try reader.bilan(year: year)
@@ -33,7 +27,7 @@ struct BilanPropertyTests {
   @Test(arguments: [21, 22] as [UInt64])
   func asKnownOnEqualsTheBilanOfTheTruncatedJournal(seed: UInt64) throws {
     let h = try RandomHistory(seed: seed, events: 160)
-    let all = try records(h.path)
+    let all = try allRecords(h.path)
     let reader = try BilanReader(journal: h.path)
     for cut in h.cuts.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element) {
       let limit = BilanReader.cutLimit(cut)!

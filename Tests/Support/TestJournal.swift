@@ -31,11 +31,7 @@ public final class TestJournal {
     }
   }
 
-  public func all() throws -> [Record] {
-    var out: [Record] = []
-    try Reader(at: path).forEach { out.append($0) }
-    return out
-  }
+  public func all() throws -> [Record] { try allRecords(path) }
 
   /// Every file of the journal (relative path → bytes), for byte-identity checks.
   public func snapshot(excluding: Set<String> = ["LOCK"]) throws -> [String: Data] {

@@ -46,12 +46,6 @@ public struct JournalCache: Sendable {
     try CacheFile.write(CacheFile.seal(payload, tag: Array(tag.utf8)), to: path(name), disk: disk)
   }
 
-  /// Removes cache file `name`, if it exists.
-  public func remove(_ name: String) {
-    guard Self.isValid(name: name, tag: "XXXXXXXX") else { return }
-    disk.unlink(path(name))
-  }
-
   func path(_ name: String) -> String { layout.cache + "/" + name }
 
   static func isValid(name: String, tag: String) -> Bool {

@@ -22,4 +22,14 @@ public enum BilanProjection {
     for change in try state.history.apply(record, lookup: lookup) { state.figures.apply(change) }
     state.last = record
   }
+
+  /// The same, the record's kind already looked up (nil: a type outside the catalog).
+  package static func apply(
+    _ record: Record, entry: EventKind.Entry?, lookup: (UInt64) throws -> any StoredEvent, to state: inout State
+  ) rethrows {
+    if let entry {
+      for change in try state.history.apply(record, entry: entry, lookup: lookup) { state.figures.apply(change) }
+    }
+    state.last = record
+  }
 }

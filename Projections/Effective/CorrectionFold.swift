@@ -29,9 +29,18 @@ public struct CorrectionFold: Sendable, Equatable {
   ///   - lookup: an earlier event by seq (asked only for corrections: their target, and the target's previous amendment).
   /// - Throws: what `lookup` throws.
   public mutating func apply(_ event: some StoredEvent, lookup: (UInt64) throws -> any StoredEvent) rethrows -> EffectiveChanges {
-    guard let (kind, version) = EventKind.lookupWithVersion(event.type) else { return EffectiveChanges() }
-    guard kind.isCorrection else { return EffectiveChanges(added: CorrectionRules.original(event, kind: kind, currentVersion: version)) }
-    return try amend(event, kind: kind, lookup: lookup)
+    guard let entry = EventKind.entry(event.type) else { return EffectiveChanges() }
+    return try apply(event, entry: entry, lookup: lookup)
+  }
+
+  /// The same, the event's kind already looked up (callers that need it too look it up once).
+  package mutating func apply(_ event: some StoredEvent, entry: EventKind.Entry, lookup: (UInt64) throws -> any StoredEvent) rethrows
+    -> EffectiveChanges
+  {
+    guard entry.kind.isCorrection else {
+      return EffectiveChanges(added: CorrectionRules.original(event, kind: entry.kind, currentVersion: entry.version))
+    }
+    return try amend(event, kind: entry.kind, lookup: lookup)
   }
 
   mutating func amend(_ event: some StoredEvent, kind: EventKind, lookup: (UInt64) throws -> any StoredEvent) rethrows

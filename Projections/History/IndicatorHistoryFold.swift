@@ -59,9 +59,10 @@ public struct IndicatorHistoryFold {
       groupAt = record.recordedAt
     }
     let before = current
-    try BilanProjection.apply(record, lookup: lookup, to: &state)
+    let entry = EventKind.entry(record.type)
+    try BilanProjection.apply(record, entry: entry, lookup: lookup, to: &state)
     // Only events of the key's domain, and corrections (which may aim at it), can move its value.
-    if let kind = EventKind.lookup(record.type), kind.domain == domain || kind.isCorrection {
+    if let kind = entry?.kind, kind.domain == domain || kind.isCorrection {
       current = Self.value(of: key, in: state.figures, domain: domain, place: fixedPlace, year: year)
     }
     if !current.isSameValue(as: before) {

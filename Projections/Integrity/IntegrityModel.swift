@@ -42,9 +42,6 @@ public struct IntegrityModel: Sendable, Equatable {
     return EventKind(code: kinds[Int(seq - 1)])
   }
 
-  /// Whether an event holds `seq`.
-  public func contains(seq: UInt64) -> Bool { seq >= 1 && seq <= UInt64(kinds.count) }
-
   /// What it takes to undo tentative changes (an append that is then refused or fails).
   public struct Undo: Sendable {
     var kindCount: Int
@@ -86,14 +83,14 @@ public struct IntegrityModel: Sendable, Equatable {
   public mutating func apply(
     _ event: some StoredEvent, hash: ChainHash, lookup: (UInt64) throws -> any StoredEvent, undo: inout Undo?
   ) rethrows -> [IntegrityKey] {
-    let code = EventKind.code(named: event.type)
-    kinds.append(code ?? Self.unknown)
+    let entry = EventKind.entry(event.type)
+    kinds.append(entry?.code ?? Self.unknown)
     lastSeq = event.seq
     lastHash = hash
-    guard let code, let kind = EventKind(code: code) else { return [] }
-    if kind.isCorrection {
+    guard let entry else { return [] }
+    if entry.kind.isCorrection {
       // Only corrections of events some rule looks at are followed (no lookup for the others).
-      guard let target = Amendment(kind: kind, data: JSONObjectView(event.dataBytes))?.target, target < event.seq,
+      guard let target = Amendment(kind: entry.kind, data: JSONObjectView(event.dataBytes))?.target, target < event.seq,
         let targetKind = self.kind(ofSeq: target), !targetKind.isCorrection
       else { return [] }
       undo?.amended.append((target, history.amendedBy[target]))
@@ -102,17 +99,11 @@ public struct IntegrityModel: Sendable, Equatable {
         history.amendedBy[target] = event.seq
         return []
       }
-    } else {
-      // A new domain event: no correction to follow, nothing filed at its seq yet.
-      guard IntegrityFact.isKeyed(kind), let version = EventKind.lookupWithVersion(event.type)?.version,
-        let effective = CorrectionRules.original(event, kind: kind, currentVersion: version), let fact = IntegrityFact.of(effective)
-      else { return [] }
-      undo?.facts.append((event.seq, nil))
-      insertFresh(fact, at: event.seq)
-      return fact.keys
+    } else if !IntegrityFact.isKeyed(entry.kind) {
+      return []
     }
     var touched: [IntegrityKey] = []
-    for change in try history.apply(event, lookup: lookup) {
+    for change in try history.apply(event, entry: entry, lookup: lookup) {
       switch change {
       case .removed(let e): touched += setFact(nil, at: e.seq, undo: &undo)
       case .added(let e): touched += setFact(IntegrityFact.of(e), at: e.seq, undo: &undo)
@@ -125,7 +116,13 @@ public struct IntegrityModel: Sendable, Equatable {
   mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64, undo: inout Undo?) -> [IntegrityKey] {
     let old = facts[seq]
     undo?.facts.append((seq, old))
-    let keys = (old?.keys ?? []) + (fact?.keys ?? [])
+    guard let old else {
+      // A new event (the common case): nothing to unfile.
+      guard let fact else { return [] }
+      insertFresh(fact, at: seq)
+      return fact.keys
+    }
+    let keys = old.keys + (fact?.keys ?? [])
     setFact(fact, at: seq)
     return keys
   }

@@ -31,7 +31,7 @@ struct BadInputTests {
     try #require(based.status == 0, "ess import _base.jsonl: \(based.stderr)")
 
     let input = try Corpus.input(name, in: work)
-    let before = try Corpus.snapshot(journal)
+    let before = try FolderSnapshot.files(of: journal)
     let arguments = ["import", input, "--journal", journal] + (expected.dryRun ? ["--dry-run"] : [])
     let result = try Corpus.run(ess, arguments, in: work)
 
@@ -42,7 +42,7 @@ struct BadInputTests {
     for word in expected.words {
       #expect(searched.contains(word), "\(name): \(scope) lacks \"\(word)\": \(expected.dryRun ? result.stderr : firstLine)")
     }
-    #expect(try Corpus.snapshot(journal) == before, "\(name): the journal's files changed")
+    #expect(try FolderSnapshot.files(of: journal) == before, "\(name): the journal's files changed")
   }
 }
 
@@ -94,20 +94,6 @@ enum Corpus {
     let url = work.appendingPathComponent("\(name).jsonl")
     try bytes.write(to: url)
     return url.path
-  }
-
-  /// Every file under the journal folder (relative path → bytes), except the LOCK file.
-  static func snapshot(_ journal: String) throws -> [String: Data] {
-    let root = URL(fileURLWithPath: journal).resolvingSymlinksInPath()
-    let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]))
-    var files: [String: Data] = [:]
-    for case let url as URL in enumerator {
-      guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-      let path = String(url.resolvingSymlinksInPath().path.dropFirst(root.path.count))
-      if path == "/LOCK" { continue }
-      files[path] = try Data(contentsOf: url)
-    }
-    return files
   }
 
   /// Runs `ess` with ESS_AUTHOR set, no ESS_JOURNAL, stdin at end of file.

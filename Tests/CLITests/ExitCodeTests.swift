@@ -15,20 +15,9 @@ struct ExitCodeTests {
   ])
   func exitCode(_ arguments: [String], _ expected: Int32, _ words: String) throws {
     let ess = try #require(Tools.built("ess"))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: ess)
-    p.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["ESS_AUTHOR"] = nil
-    environment["ESS_JOURNAL"] = "/nonexistent/ess-journal"
-    p.environment = environment
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == expected, "\(arguments): \(message)")
+    let r = try Tools.run(ess, arguments, environment: ["ESS_AUTHOR": nil, "ESS_JOURNAL": "/nonexistent/ess-journal"])
+    let message = r.stderr
+    #expect(r.status == expected, "\(arguments): \(message)")
     #expect(words.isEmpty || message.contains(words), "\(arguments): \(message)")
   }
 }

@@ -72,7 +72,7 @@ struct PowerCutRecoveryTests {
     // What a create cut short leaves: some folders, HEAD, no marker.
     try FileManager.default.createDirectory(atPath: base + "/segments", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: base + "/index", withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: base + "/HEAD.tmp", contents: Data())
+    _ = FileManager.default.createFile(atPath: base + "/HEAD.tmp", contents: Data())
     #expect(throws: JournalError.self) { _ = try Reader(at: base) }
     try Writer.create(at: base)
     #expect(try Writer(at: base).append([Sample.event(1)])[0].seq == 1)
@@ -80,7 +80,7 @@ struct PowerCutRecoveryTests {
     let other = base + "-other"
     defer { try? FileManager.default.removeItem(atPath: other) }
     try FileManager.default.createDirectory(atPath: other + "/segments", withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data("mine".utf8))
+    _ = FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data("mine".utf8))
     #expect(throws: JournalError.self) { try Writer.create(at: other) }
   }
 }

@@ -33,11 +33,7 @@ final class LedgerFixture {
   /// Every file of the journal but LOCK, for byte-identity checks.
   func snapshot() throws -> [String: Data] { try FolderSnapshot.files(of: path) }
 
-  func records() throws -> [Record] {
-    var out: [Record] = []
-    try Reader(at: path).forEach { out.append($0) }
-    return out
-  }
+  func records() throws -> [Record] { try allRecords(path) }
 }
 
 /// The base history of the integrity tests.

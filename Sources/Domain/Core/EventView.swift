@@ -12,8 +12,3 @@ public protocol EventView: Sendable {
   /// Reads `data`, a canonical JSON object, in one pass.
   init(_ data: JSONObjectView)
 }
-
-/// No typed reading (a type whose data no fold or rule reads).
-public struct NoView: EventView {
-  public init(_ data: JSONObjectView) {}
-}

@@ -23,8 +23,8 @@ public enum CorrectionRules {
   /// A domain event as first recorded, its data upcast to the current schema;
   /// nil for a correction, an unknown type or an unreadable valid time.
   public static func original(_ event: some StoredEvent) -> EffectiveEvent? {
-    guard let (kind, version) = EventKind.lookupWithVersion(event.type) else { return nil }
-    return original(event, kind: kind, currentVersion: version)
+    guard let entry = EventKind.entry(event.type) else { return nil }
+    return original(event, kind: entry.kind, currentVersion: entry.version)
   }
 
   /// The same, the kind and its current schema version already known.

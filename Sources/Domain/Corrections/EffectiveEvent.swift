@@ -21,12 +21,4 @@ public struct EffectiveEvent: Sendable, Equatable {
   public var day: Int32 { time.day }
   /// The year of the bilan it counts in.
   public var year: Int { time.year }
-
-  /// Orders by valid time, then time of day, then seq ("the latest by valid time").
-  public static func validTimeOrder(_ a: EffectiveEvent, _ b: EffectiveEvent) -> Bool {
-    (a.time.day, a.time.timeOfDay, a.seq) < (b.time.day, b.time.timeOfDay, b.seq)
-  }
-
-  /// Its data through the typed view of its type (`T.kind` must be ``kind``).
-  public func view<T: DomainEvent>(_ type: T.Type) -> T.View { T.View(data) }
 }

@@ -76,26 +76,29 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
   /// The kind named `name`, or nil: an open-addressing table over the name's
   /// bytes (no `String` hashing), cheap enough to run for every event read.
   public static func lookup(_ name: String) -> EventKind? {
-    byName[name].map { all[$0] }
+    entry(name)?.kind
   }
 
-  /// A small number for each kind (its place in ``allCases``), for compact tables and files.
-  package static func code(named name: String) -> UInt8? { byName[name].map(UInt8.init) }
+  /// A kind as the folds look it up: itself, its code and its current schema version, from one table lookup.
+  package struct Entry: Sendable {
+    package var kind: EventKind
+    /// Its place in ``allCases``, for compact tables and files.
+    package var code: UInt8
+    package var version: Int
+  }
 
-  /// The kind of a code made by ``code(named:)``.
+  /// The entry of the kind named `name`, or nil.
+  package static func entry(_ name: String) -> Entry? {
+    table[name].map { Entry(kind: all[$0 & 0xFF], code: UInt8($0 & 0xFF), version: $0 >> 8) }
+  }
+
+  /// The kind of a code (``Entry/code``).
   package init?(code: UInt8) {
     guard Int(code) < Self.all.count else { return nil }
     self = Self.all[Int(code)]
   }
 
-  /// The kind named `name` and its current schema version, in one table lookup (the folds' path).
-  package static func lookupWithVersion(_ name: String) -> (kind: EventKind, version: Int)? {
-    byNameWithVersion[name].map { (all[$0 & 0xFF], $0 >> 8) }
-  }
-
-  private static let byNameWithVersion = TypeTable(
-    allCases.enumerated().map { ($0.element.rawValue, $0.offset | $0.element.eventType.version << 8) })
-
   private static let all = allCases
-  private static let byName = TypeTable(allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+  /// Name → place in ``allCases`` | current version << 8.
+  private static let table = TypeTable(allCases.enumerated().map { ($0.element.rawValue, $0.offset | $0.element.eventType.version << 8) })
 }

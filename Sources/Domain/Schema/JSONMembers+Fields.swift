@@ -7,7 +7,6 @@ extension JSONMembers {
   func string(_ f: some EventField) -> String? { string(f.rawValue) }
   func strings(_ f: some EventField) -> [String]? { strings(f.rawValue) }
   func object(_ f: some EventField) -> JSONObjectView? { object(f.rawValue) }
-  func raw(_ f: some EventField) -> ArraySlice<UInt8>? { raw(f.rawValue) }
   func euros(_ f: some EventField) -> Euros? { scaled(f.rawValue, by: 2).map { Euros(cents: $0) } }
   func date(_ f: some EventField) -> CivilDate? { raw(f.rawValue).flatMap { CivilDate(isoUTF8: $0.dropFirst().dropLast()) } }
   func number(_ f: some EventField) -> JSONNumber? { raw(f.rawValue).flatMap { JSONNumber(literal: String(decoding: $0, as: UTF8.self)) } }

@@ -41,10 +41,10 @@ public enum Appending {
     journal: String, seq: UInt64, pairs: [String], occurredOn: String? = nil, author: String, reason: String, source: String? = nil
   ) throws(ServiceError) -> Appended {
     let ledger = try Ledger(journal: journal)
-    let target = try ledger.effective(seq: seq).record
-    let changes = try KeyValueData.changes(type: target.type, pairs: pairs)
+    let current = try ledger.effective(seq: seq)
+    let changes = try KeyValueData.changes(type: current.record.type, pairs: pairs)
     return try ledger.correct(
-      seq: seq, changes: changes, occurredOn: occurredOn, author: author, reason: reason, source: source, today: Today.inParis())
+      current, changes: changes, occurredOn: occurredOn, author: author, reason: reason, source: source, today: Today.inParis())
   }
 
   /// Retracts event `seq`.

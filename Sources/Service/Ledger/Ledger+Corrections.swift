@@ -46,7 +46,17 @@ extension Ledger {
     seq: UInt64, changes: [String: JSONValue], occurredOn newValidTime: String? = nil, author: String, reason: String,
     source: String? = nil, today: String
   ) throws(ServiceError) -> Appended {
-    let current = try effective(seq: seq)
+    try correct(
+      try effective(seq: seq), changes: changes, occurredOn: newValidTime, author: author, reason: reason, source: source, today: today)
+  }
+
+  /// The same, for an event whose effective version the caller already read (``effective(seq:)``).
+  @discardableResult
+  public func correct(
+    _ current: Effective, changes: [String: JSONValue], occurredOn newValidTime: String? = nil, author: String, reason: String,
+    source: String? = nil, today: String
+  ) throws(ServiceError) -> Appended {
+    let seq = current.record.seq
     if let kind = EventKind.lookup(current.record.type), kind.isCorrection {
       throw ServiceError(
         .ruleBroken, "Seq \(seq) is itself a \(kind.rawValue) event; correct the original event instead.",

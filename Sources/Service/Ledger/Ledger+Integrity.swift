@@ -86,7 +86,7 @@ extension Ledger {
   ) throws(ServiceError) -> Touched {
     model.reserve(pending.events.count)
     var touched = Touched()
-    let reader = store.reader
+    let lookup = pending.lookup(store.reader)
     for (i, event) in pending.events.enumerated() where !pending.preview.results[i].existed {
       let seq = pending.preview.results[i].seq
       let stored = PendingEvent(event, seq: seq)
@@ -102,7 +102,7 @@ extension Ledger {
       }
       let keys: [IntegrityKey]
       do {
-        keys = try model.apply(stored, hash: pending.preview.results[i].hash, lookup: pending.lookup(reader), undo: &undo)
+        keys = try model.apply(stored, hash: pending.preview.results[i].hash, lookup: lookup, undo: &undo)
       } catch {
         throw ServiceError.wrap(error)
       }

@@ -39,6 +39,9 @@ public struct JournalError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsupportedFormat
     /// A requested `seq` or `id` is not in the journal.
     case notFound
+    /// A signature, a proof, a root or a consistency check failed: what was
+    /// shown is not what was signed (or the history was rewritten).
+    case verificationFailed
   }
 
   /// Where the problem is. Every field is optional; set what is known.

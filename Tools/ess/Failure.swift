@@ -69,7 +69,7 @@ enum Failure {
 
   static func exitCode(_ code: ServiceError.Code) -> Int32 {
     switch code {
-    case .damaged, .unsupportedFormat, .ioFailure, .diskFull, .outcomeUnknown: 1
+    case .damaged, .unsupportedFormat, .ioFailure, .diskFull, .outcomeUnknown, .checkFailed: 1
     case .locked: 3
     case .badInput, .ruleBroken, .conflictingID, .notAJournal, .alreadyExists, .notFound: 2
     }

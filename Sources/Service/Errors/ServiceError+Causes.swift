@@ -20,6 +20,7 @@ extension ServiceError {
       case .outcomeUnknown: .outcomeUnknown
       case .unsupportedFormat: .unsupportedFormat
       case .notFound: .notFound
+      case .verificationFailed: .checkFailed
       }
     var at = location
     at.field = at.field ?? error.location?.field

@@ -35,6 +35,9 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     case locked
     /// Committed data failed a check (exit 1).
     case damaged
+    /// A signature, a proof, a root, a receipt or a consistency check failed,
+    /// or signing was refused because the journal is not the one signed (exit 1).
+    case checkFailed
     /// A segment of a newer format (exit 1).
     case unsupportedFormat
     /// The disk is full; nothing was committed (exit 1).

@@ -17,7 +17,7 @@ public struct Checkpoint: Sendable, Hashable {
   /// A checkpoint of `size` events with `root`.
   /// - Throws: `.invalidInput` for an origin a checkpoint cannot carry.
   public init(origin: String, size: UInt64, root: TreeHash) throws(JournalError) {
-    try Checkpoint.checkOrigin(origin)
+    try Checkpoint.check(origin: origin)
     self.origin = origin
     self.size = size
     self.root = root
@@ -53,7 +53,7 @@ public struct Checkpoint: Sendable, Hashable {
   }
 
   /// Origins: non-empty, no Unicode space, no `+`, and not the receipts' header.
-  static func checkOrigin(_ origin: String) throws(JournalError) {
+  public static func check(origin: String) throws(JournalError) {
     guard origin != receiptOrigin else {
       throw JournalError(.invalidInput, "The origin '\(receiptOrigin)' is reserved for bilan receipts.")
     }

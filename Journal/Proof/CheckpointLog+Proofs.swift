@@ -9,8 +9,20 @@ extension CheckpointLog {
     guard seq >= 1 else { throw JournalError(.invalidInput, "Seqs start at 1.") }
     let signed: SignedCheckpoint
     if let size { signed = try self.checkpoint(size: size) } else { signed = try self.checkpoint(holding: seq, latest: true) }
+    return try prove(seq: seq, against: signed, extra: extra)
+  }
+
+  /// The inclusion proof of event `seq` against `signed`, a checkpoint of this
+  /// journal's log (stored or not: one cosigned elsewhere, say), whose log
+  /// signature is checked first.
+  public func prove(seq: UInt64, against signed: SignedCheckpoint, extra: Bool = true) throws(JournalError) -> InclusionProof {
+    let origin = try readOrigin()
+    guard signed.checkpoint.origin == origin else {
+      throw JournalError(.invalidInput, "The checkpoint is of the log '\(signed.checkpoint.origin)', not of this journal ('\(origin)').")
+    }
+    try signed.verify(try policy().logOnly)
     let target = signed.checkpoint
-    guard seq <= target.size else {
+    guard seq >= 1, seq <= target.size else {
       throw JournalError(.invalidInput, "Seq \(seq) is not in the checkpoint of size \(target.size).", at: .init(seq: seq))
     }
     let reader = Reader(layout: layout)

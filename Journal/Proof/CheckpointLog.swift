@@ -43,7 +43,7 @@ public struct CheckpointLog: Sendable {
   /// Sets the journal's origin and log key, and a policy naming that key with no witness.
   /// - Throws: `.alreadyExists` if an origin is set; `.invalidInput` if the key's name is not `origin`.
   public func setUp(origin: String, signer: NoteVerifier) throws(JournalError) {
-    try Checkpoint.checkOrigin(origin)
+    try Checkpoint.check(origin: origin)
     guard signer.name == origin else {
       throw JournalError(.invalidInput, "The key is named '\(signer.name)', but a log's key must be named after its origin '\(origin)'.")
     }
@@ -133,7 +133,8 @@ public struct CheckpointLog: Sendable {
     let all = try sizes()
     guard let size = latest ? all.last : all.first(where: { $0 >= seq }), size >= seq else {
       throw JournalError(
-        .invalidInput, "Seq \(seq) is in no signed checkpoint yet (latest: \(all.last.map(String.init) ?? "none")).", at: .init(seq: seq))
+        .invalidInput, "Seq \(seq) is in no signed checkpoint yet (latest: \(all.last.map(String.init) ?? "none")).",
+        at: .init(file: folder, seq: seq))
     }
     return try checkpoint(size: size)
   }

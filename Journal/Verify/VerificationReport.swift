@@ -16,6 +16,17 @@ public struct VerificationReport: Sendable, Equatable {
   public var uncommittedTail: (file: String, offset: Int, length: Int)? = nil
   /// Side files (id indexes) found stale or damaged: rebuilt when needed, not damage.
   public var staleSideFiles: [String] = []
+  /// The stored signed checkpoints, each recomputed from the events and its signatures checked.
+  public var checkpoints: [CheckedCheckpoint] = []
+
+  /// A stored checkpoint that ``Verifier/verify(at:)`` found to match the journal.
+  public struct CheckedCheckpoint: Sendable, Equatable {
+    public var size: UInt64
+    /// The witnesses of the policy whose cosignature verified (their policy names).
+    public var witnesses: [String]
+    /// Whether those cosignatures meet the policy's quorum.
+    public var quorumMet: Bool
+  }
 
   public var isIntact: Bool { damage == nil }
 
@@ -23,6 +34,6 @@ public struct VerificationReport: Sendable, Equatable {
     a.segments == b.segments && a.commits == b.commits && a.events == b.events && a.bytesOnDisk == b.bytesOnDisk
       && a.rawBytes == b.rawBytes && a.headSeq == b.headSeq && a.headHash == b.headHash && a.damage == b.damage
       && a.uncommittedTail?.file == b.uncommittedTail?.file && a.uncommittedTail?.offset == b.uncommittedTail?.offset
-      && a.staleSideFiles == b.staleSideFiles
+      && a.staleSideFiles == b.staleSideFiles && a.checkpoints == b.checkpoints
   }
 }

@@ -13,16 +13,18 @@ public enum Verifier {
     let layout = JournalLayout(root: path)
     try layout.checkIsJournal()
     var report = VerificationReport()
+    var audit = try CheckpointAudit(layout: layout)
     do {
-      try check(layout, &report)
+      try check(layout, &report, &audit)
+      if let audit { try audit.finish(head: report.headSeq, into: &report) }
     } catch {
-      guard error.code == .damaged || error.code == .unsupportedFormat else { throw error }
+      guard error.code == .damaged || error.code == .unsupportedFormat || error.code == .verificationFailed else { throw error }
       report.damage = error
     }
     return report
   }
 
-  static func check(_ layout: JournalLayout, _ report: inout VerificationReport) throws(JournalError) {
+  static func check(_ layout: JournalLayout, _ report: inout VerificationReport, _ audit: inout CheckpointAudit?) throws(JournalError) {
     let names = try layout.segmentNames()
     var prev = ChainHash.zero
     var seq: UInt64 = 1
@@ -61,6 +63,7 @@ public enum Verifier {
           }
           lastAt = record.recordedAt
           prev = link.stored
+          audit?.append(line)
           seq += 1
           start = i + 1
         }

@@ -30,6 +30,10 @@ enum Failure {
       return "\(error) Create one with 'ess init --journal \(path)', or point --journal (or ESS_JOURNAL) to an existing one."
     case .outcomeUnknown:
       return "\(error) \(retryAdvice(error))"
+    case .notFound where error.location.file?.hasSuffix("checkpoints/origin") == true:
+      return "\(error) Set signing up with 'ess checkpoint init --origin ORIGIN --key-out FILE'."
+    case .badInput where error.location.file?.hasSuffix("/checkpoints") == true:
+      return "\(error) Sign one with 'ess checkpoint --key FILE'."
     default:
       return error.description
     }

@@ -13,18 +13,7 @@ public struct EventDetails: Sendable {
   public static func load(journal path: String, key: String) throws(ServiceError) -> EventDetails {
     do {
       let reader = try Reader(at: path)
-      var target: Record?
-      if let seq = UInt64(key) {
-        target = try reader.record(seq: seq)
-      } else {
-        guard let id = EnvelopeRules.normalizedID(key) else {
-          throw ServiceError(.badInput, "'\(key.prefix(60))' is neither a seq (a number) nor an event id (a UUID).")
-        }
-        try reader.forEach { r in if target == nil && r.id == id { target = r.detached() } }
-      }
-      guard let record = target else {
-        throw ServiceError(.notFound, "There is no event with id \(key) in this journal.")
-      }
+      let record = try EventKey.record(key, in: reader)
       var amendments: [Record] = []
       try reader.forEach(from: record.seq + 1) { r in
         if let kind = EventKind.lookup(r.type), Amendment(kind: kind, data: JSONObjectView(r.dataBytes))?.target == record.seq {

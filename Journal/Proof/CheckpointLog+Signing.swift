@@ -30,17 +30,17 @@ extension CheckpointLog {
     return (signed, true)
   }
 
-  /// The checkpoint text of the first `size` events (default: all), by the
-  /// same rules as signing, without a key.
+  /// The checkpoint text of the first `size` events (default: all), without a
+  /// key, after the same checks as signing (any size up to the head).
   public func unsigned(size: UInt64? = nil) throws(JournalError) -> Checkpoint {
     let origin = try readOrigin()
-    let (tree, checkpoint, _) = try tree(size: size, policy: try policy(), origin: origin)
+    let (tree, checkpoint, _) = try tree(size: size, policy: try policy(), origin: origin, belowSigned: true)
     try? tree.save()
     return checkpoint
   }
 
   /// The tree of the journal, checked against the largest signed checkpoint, and the checkpoint of `size`.
-  func tree(size wanted: UInt64?, policy: WitnessPolicy, origin: String) throws(JournalError)
+  func tree(size wanted: UInt64?, policy: WitnessPolicy, origin: String, belowSigned: Bool = false) throws(JournalError)
     -> (JournalTree, Checkpoint, signedSize: UInt64)
   {
     let reader = Reader(layout: layout)
@@ -50,7 +50,7 @@ extension CheckpointLog {
       throw JournalError(.notFound, "The journal holds only \(head) events; it cannot sign a tree of \(size).", at: .init(seq: size))
     }
     let signedSize = try sizes().last ?? 0
-    guard size >= signedSize else {
+    guard size >= signedSize || belowSigned else {
       throw JournalError(
         .invalidInput, "A checkpoint of size \(signedSize) is already signed; a log never signs backwards (asked: \(size)).")
     }
@@ -77,7 +77,7 @@ extension CheckpointLog {
       tree.distrust(from: 0)
     }
     // The events since the signed size: on the chain, and hashed from their stored bytes.
-    try tree.extend(to: size) { (r: Record) throws(JournalError) in
+    try tree.extend(to: max(size, signedSize)) { (r: Record) throws(JournalError) in
       guard r.seq > signedSize else { return }
       guard let link = EventLine.check(r.bytes), link.prev == prev, link.computed == link.stored else {
         throw JournalError(.damaged, "The hash chain breaks at seq \(r.seq); nothing was signed.", at: .init(seq: r.seq))

@@ -95,7 +95,8 @@ struct ProofLines {
         let size = Base64.decode(line)?.count
         throw JournalError(
           .invalidInput,
-          "Line \(number) of the \(what) must be the base64 of a 32-byte hash\(size.map { "; it decodes to \($0) bytes" } ?? "").")
+          "Line \(number) of the \(what) must be the base64 of a 32-byte hash, or the blank line before the checkpoint\(size.map { "; it decodes to \($0) bytes" } ?? "")."
+        )
       }
       out.append(h)
       guard out.count <= InclusionProof.maxHashes else {

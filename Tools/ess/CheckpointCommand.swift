@@ -11,9 +11,10 @@ struct CheckpointCommand: ParsableCommand {
         ess checkpoint init --origin strasbourg.eu/ess/journal --key-out /etc/ess/log.key
         ess checkpoint --key /etc/ess/log.key              # sign the head (or print the stored one)
         ess checkpoint --unsigned --size 1000              # the note text only
+        ess checkpoint add-witness cress cress-grandest.org/witness+…  --quorum cress
         ess checkpoint add-cosignature cress.cosig         # lines a witness sent back
       """,
-    subcommands: [CheckpointSign.self, CheckpointInit.self, CheckpointAddCosignature.self],
+    subcommands: [CheckpointSign.self, CheckpointInit.self, CheckpointAddWitness.self, CheckpointAddCosignature.self],
     defaultSubcommand: CheckpointSign.self
   )
 }
@@ -90,6 +91,24 @@ struct CheckpointAddCosignature: ParsableCommand {
       for added in try Checkpoints.addCosignatures(journal: journal.path, lines: lines) {
         print("\(added.added ? "Added" : "Already there"): the cosignature of \(added.witness) on checkpoint \(added.size).")
       }
+    }
+  }
+}
+
+struct CheckpointAddWitness: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add-witness",
+    abstract: "Add a witness to the journal's policy (checkpoints/policy, C2SP tlog-policy), optionally setting the quorum.",
+    discussion: "Example: ess checkpoint add-witness cress cress-grandest.org/witness+1b1c1495+BAa4… --quorum cress")
+
+  @OptionGroup var journal: JournalOption
+  @Argument(help: "The witness's name in the policy (used by groups and the quorum).") var name: String
+  @Argument(help: "The witness's verifier key (type 04), or a file holding it.") var vkey: String
+  @Option(help: "Set the quorum to this witness or group (or 'none').") var quorum: String?
+
+  func run() throws {
+    try Failure.run { () throws(ServiceError) in
+      print(try Checkpoints.addWitness(journal: journal.path, name: name, vkey: vkey, quorum: quorum).text, terminator: "")
     }
   }
 }

@@ -53,6 +53,23 @@ public enum Checkpoints {
     do { return try CheckpointLog(journal: journal).unsigned(size: size) } catch { throw ServiceError(error) }
   }
 
+  /// Adds a witness to the journal's policy (`checkpoints/policy`), and sets the quorum when `quorum` is given
+  /// (a witness or group name, or `none`).
+  /// - Returns: the policy as saved.
+  public static func addWitness(journal: String, name: String, vkey: String, quorum: String? = nil) throws(ServiceError) -> WitnessPolicy {
+    let key = try KeyFiles.verifier(vkey)
+    do {
+      let log = try CheckpointLog(journal: journal)
+      var policy = try log.policy()
+      try policy.addWitness(name: name, key: key)
+      if let quorum { try policy.setQuorum(quorum) }
+      try log.savePolicy(policy)
+      return policy
+    } catch {
+      throw ServiceError(error)
+    }
+  }
+
   /// Appends witness cosignature lines (from the file `lines`, `-` for standard input) to the checkpoints they sign.
   public static func addCosignatures(journal: String, lines: String) throws(ServiceError) -> [(size: UInt64, witness: String, added: Bool)]
   {
@@ -67,6 +84,7 @@ public enum Checkpoints {
   ) throws(ServiceError) -> InclusionProof {
     do {
       let log = try CheckpointLog(journal: journal)
+      _ = try log.readOrigin()
       let seq = try EventKey.record(event, in: Reader(at: journal)).seq
       if let checkpointFile {
         let signed = try SignedCheckpoint(parsing: InputFile.read(checkpointFile))

@@ -60,6 +60,17 @@ import Testing
     #expect(report.isIntact && report.checkpoints.map(\.size) == [2, 3] && report.checkpoints.allSatisfy(\.quorumMet))
   }
 
+  @Test func theDemoJournalHasTheRootsOfTheSpec() throws {
+    let f = try LedgerFixture()
+    let demo = f.root + "/demo"
+    let text = try Demo.run(at: demo)
+    #expect(text.contains("Signed checkpoint 1358 (root Dgq69NqTPCmZ5nn3KagYY2qbuEUNBey6XlR6v29CbwM=) with a DEMO key"))
+    #expect(try Checkpoints.unsigned(journal: demo, size: 1000).root.base64 == "T+k4mpRf4O/v+Thpgln4nPBUr5wvzA9YXbfuFJpcADM=")
+    #expect(try CheckpointLog(journal: demo).latest()?.checkpoint.root.base64 == "Dgq69NqTPCmZ5nn3KagYY2qbuEUNBey6XlR6v29CbwM=")
+    let key = try #require(try FileManager.default.attributesOfItem(atPath: demo + ".demo-log.key")[.posixPermissions] as? Int)
+    #expect(key == 0o600)
+  }
+
   @Test func aRestoredOldCopyThenAppendedToIsAForkAndIsNotSigned() throws {
     let f = try LedgerFixture()
     let key = try Self.vectorJournal(f)

@@ -45,7 +45,7 @@ public struct Checkpoint: Sendable, Hashable {
   public var text: [UInt8] { Array("\(origin)\n\(size)\n\(root.base64)\n".utf8) }
 
   /// A decimal without sign or leading zero ("0" alone is zero), in UInt64.
-  static func decimal(_ digits: some Collection<UInt8>) -> UInt64? {
+  package static func decimal(_ digits: some Collection<UInt8>) -> UInt64? {
     guard !digits.isEmpty, digits.count <= 20, digits.allSatisfy({ (48...57).contains($0) }),
       digits.first != 48 || digits.count == 1
     else { return nil }

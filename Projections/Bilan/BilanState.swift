@@ -32,7 +32,7 @@ public struct BilanState: Sendable, Equatable {
     case .marcheOff: marcheOff.apply(e, sign: sign)
     case .indicator: reported.apply(e, sign: sign)
     case .milestone: milestones.apply(e, sign: sign)
-    case .correction: break
+    case .correction, .publication: break
     }
   }
 
@@ -56,7 +56,7 @@ public struct BilanState: Sendable, Equatable {
     case .books: books.indicators(year: year)
     case .marcheOff: marcheOff.indicators(year: year)
     case .indicator: reported.indicators(year: year)
-    case .milestone, .correction: []
+    case .milestone, .correction, .publication: []
     }
   }
 

@@ -12,7 +12,7 @@ extension EventDomain {
     case .books: "books."
     case .marcheOff: "marcheoff."
     case .indicator: "reported."
-    case .milestone, .correction: nil
+    case .milestone, .correction, .publication: nil
     }
   }
 

@@ -126,6 +126,44 @@ struct ProofCommandTests {
     #expect(!FileManager.default.fileExists(atPath: Self.work + "/new.key"))
   }
 
+  @Test func versionNamesTheBuild() throws {
+    let ess = try #require(Tools.built("ess"))
+    let r = try Tools.run(ess, ["--version"])
+    #expect(r.status == 0)
+    #expect(r.stdout.wholeMatch(of: /ess\/\d+\.\d+\.\d+\+[0-9a-f]{12}\n/) != nil, "\(r.stdout)")
+  }
+
+  @Test func aReceiptIsWrittenCheckedAndRefusedWhenTheFileChanged() throws {
+    let ess = try #require(Tools.built("ess"))
+    let dir = Self.work + "/receipt"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let j = dir + "/j"
+    _ = try Tools.run(ess, ["init", "--journal", j])
+    _ = try Tools.run(ess, ["import", ProofVectors.journalLines, "--journal", j])
+    _ = try Tools.run(ess, ["checkpoint", "init", "--journal", j, "--origin", ProofVectors.origin, "--key", Self.work + "/log.key"])
+    _ = try Tools.run(ess, ["checkpoint", "--journal", j, "--key", Self.work + "/log.key"])
+    let noKey = try Tools.run(ess, ["bilan", "2022", "--journal", j, "--receipt", dir + "/r"], environment: ["ESS_PUBLISHER_KEY": nil])
+    #expect(noKey.status == 2 && noKey.stderr.contains("--key FILE"))
+    let made = try Tools.run(
+      ess,
+      [
+        "bilan", "2022", "--as-known-on", "2023-03-31", "--format", "json", "--journal", j, "--receipt", dir + "/b.receipt", "--key",
+        Self.work + "/other.key", "--author", "c.muller",
+      ])
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(Array(made.stdout.utf8) == (try ProofVectors.file("bilan-2022.json")))
+    #expect(made.stderr.contains("covers the tree of 3 events; logged as event 4 (bilan.published)"))
+    try made.stdout.write(toFile: dir + "/b.json", atomically: true, encoding: .utf8)
+    let vkey = try ProofVectors.publisherKey().verifier.vkey
+    let ok = try Tools.run(ess, ["verify-receipt", dir + "/b.receipt", dir + "/b.json", "--vkey", vkey, "--journal", j, "--rerun"])
+    #expect(ok.status == 0 && ok.stdout.hasPrefix("Verified: signed by example.org/ess/test-bilans;"), "\(ok.stderr)")
+    try made.stdout.replacingOccurrences(of: "4265", with: "4266").write(toFile: dir + "/b.json", atomically: true, encoding: .utf8)
+    let bad = try Tools.run(ess, ["verify-receipt", dir + "/b.receipt", dir + "/b.json", "--vkey", vkey])
+    #expect(bad.status == 1 && bad.stderr.hasPrefix("ess: The file's SHA-256 is "))
+    let malformed = try Tools.run(ess, ["verify-receipt", Self.vectors + "/log.vkey", dir + "/b.json", "--vkey", vkey])
+    #expect(malformed.status == 2 && malformed.stderr.hasPrefix("ess: The receipt has no blank line"))
+  }
+
   @Test func signingIsNotSetUpSaysHow() throws {
     let ess = try #require(Tools.built("ess"))
     let j = Self.work + "/bare"

@@ -142,6 +142,9 @@ import Testing
       what: "abbreviated legal form", type: "pole.member-joined", changes: ["legalForm": "asso"],
       code: .invalidValue, field: "legalForm", messagePart: "got \"asso\" (did you mean 'association'?)"),
     .init(
+      what: "a bilan published in an unknown language", type: "bilan.published", changes: ["lang": "de"], code: .invalidValue,
+      field: "lang", messagePart: "Field 'lang' must be one of 'fr' or 'en'; got \"de\""),
+    .init(
       what: "unknown buyer", type: "procurement.contract-awarded", changes: ["buyer": "region"], code: .invalidValue,
       field: "buyer", messagePart: "Field 'buyer' must be one of 'ville' or 'eurometropole'; got \"region\"."),
     .init(

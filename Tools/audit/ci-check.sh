@@ -5,7 +5,7 @@
 #
 # 1. Makes, with the given ess: the demo journal (signed with its demo key), and a second journal of
 #    the same events signed at 1000 and at 1358, witnessed by an offline witness (ess witness), with
-#    inclusion proofs, a consistency request and the journal's lines.
+#    inclusion proofs, a consistency request, the journal's lines, and a bilan with its receipt.
 # 2. Checks them with the Python kit (ess_audit.py), the shell kit (check.sh: openssl, sha256sum, xxd,
 #    lz4) and the Go verifier built on golang.org/x/mod (go/check-vectors.sh DIR), and runs the Python
 #    kit's own tests with the demo journal (the demo roots of PROOFS.md §7).
@@ -43,6 +43,11 @@ cp "$j/checkpoints/00000000000000001000.checkpoint" "$out/old.checkpoint"
 "$ess" checkpoint add-cosignature "$t/second.cosig" --journal "$j" >/dev/null
 cp "$j/checkpoints/00000000000000001358.checkpoint" "$out/checkpoint"
 for seq in 1 700 1000 1358; do "$ess" prove "$seq" --journal "$j" >"$out/seq-$seq.proof"; done
+"$ess" key generate --name example.org/ess/ci-bilans --key-out "$t/publisher.key" >"$out/publisher.vkey"
+"$ess" bilan 2022 --format json --journal "$j" -o "$out/bilan-2022.json" --receipt "$out/bilan-2022.json.receipt" \
+  --key "$t/publisher.key" --author ci 2>/dev/null
+"$ess" verify-receipt "$out/bilan-2022.json.receipt" "$out/bilan-2022.json" --vkey "$out/publisher.vkey" \
+  --checkpoint "$out/checkpoint" --policy "$j/checkpoints/policy" --journal "$j" --rerun
 cat "$j"/segments/*.lz4 | lz4 -dc >"$out/lines.jsonl"
 "$ess" verify --journal "$j" | tail -2
 
@@ -53,7 +58,9 @@ for p in "$out"/*.proof; do py proof "$p" --vkey "$out/log.vkey" --witness "$out
 py consistency "$out/old.checkpoint" "$out/1000-1358.request" --vkey "$out/log.vkey"
 py root "$out/lines.jsonl" --checkpoint "$out/checkpoint" --vkey "$out/log.vkey"
 py root "$out/lines.jsonl" --checkpoint "$out/old.checkpoint" --vkey "$out/log.vkey"
-echo "ess_audit.py: 8 files verified"
+py receipt "$out/bilan-2022.json.receipt" "$out/bilan-2022.json" --vkey "$out/publisher.vkey" \
+  --checkpoint "$out/checkpoint" --log-vkey "$out/log.vkey" --witness "$out/witness.vkey"
+echo "ess_audit.py: 9 files verified"
 
 say "Shell: check.sh on the journal folder"
 bash check.sh "$j" "$out/checkpoint" "$out/log.vkey"

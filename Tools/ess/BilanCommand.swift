@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Service
 
 struct BilanCommand: ParsableCommand {
@@ -10,10 +11,15 @@ struct BilanCommand: ParsableCommand {
       only events recorded on or before that date (end of day, Europe/Paris) or instant are read,
       corrections included. The footer names the exact history read (seq and hash).
 
+      With --receipt FILE, the bilan folds the events of a signed checkpoint (the latest, or --tree-size S),
+      a receipt signed by the publisher's key (--key, else $ESS_PUBLISHER_KEY) is written to FILE, and a
+      bilan.published event is appended (--author, else $ESS_AUTHOR). Check it with ess verify-receipt.
+
       Examples:
         ess bilan 2022
         ess bilan 2022 --as-known-on 2023-03-31 --format json
         ess bilan 2022 --format markdown --lang en > bilan-2022.md
+        ess bilan 2022 --format json -o bilan-2022.json --receipt bilan-2022.json.receipt --key publisher.key --author c.muller
       """)
 
   @OptionGroup var journal: JournalOption
@@ -23,9 +29,26 @@ struct BilanCommand: ParsableCommand {
   @Option(help: "fr (default) or en, for text, markdown and csv labels.") var lang: BilanLanguage = .fr
   @Flag(help: "Ignore the saved checkpoint and fold the whole journal from the start (audits, benchmarks).")
   var noCheckpoint = false
+  @Option(help: "Fold only the first S events (a receipt's default: the latest signed checkpoint).") var treeSize: UInt64?
+  @Option(help: "Sign a receipt of the bytes written, into this file (PROOFS.md §5).") var receipt: String?
+  @Option(help: "The publisher's private key file, for --receipt (default: $ESS_PUBLISHER_KEY).") var key: String?
+  @Option(help: "Who publishes, for the bilan.published event (default: $ESS_AUTHOR).") var author: String?
+  @Option(name: [.customShort("o"), .long], help: "Write the bilan to this file instead of standard output.") var output: String?
+
+  var publisherKey: String? { key ?? environment("ESS_PUBLISHER_KEY") }
+  var resolvedAuthor: String? { author ?? environment("ESS_AUTHOR") }
+
+  func environment(_ name: String) -> String? {
+    guard let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty else { return nil }
+    return v
+  }
 
   func validate() throws {
     guard (1900...2100).contains(year) else { throw ValidationError("The year must be between 1900 and 2100; got \(year).") }
+    if receipt != nil && publisherKey == nil {
+      throw ValidationError("A receipt is signed with the publisher's key: give --key FILE (or set ESS_PUBLISHER_KEY).")
+    }
+    if receipt != nil && resolvedAuthor == nil { throw ValidationError("Say who publishes with --author NAME (or set ESS_AUTHOR).") }
     if let asKnownOn, !Reports.isCut(asKnownOn) {
       throw ValidationError("--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn)'.")
     }
@@ -33,9 +56,21 @@ struct BilanCommand: ParsableCommand {
 
   func run() throws {
     try Failure.run { () throws(ServiceError) in
-      print(
-        try Reports.bilan(
-          journal: journal.path, year: year, asKnownOn: asKnownOn, format: format, language: lang, useCheckpoint: !noCheckpoint))
+      if let receipt {
+        let published = try Receipts.publish(
+          journal: journal.path, year: year, asKnownOn: asKnownOn, format: format, language: lang, treeSize: treeSize,
+          key: publisherKey!, author: resolvedAuthor!, program: BuildIdentity.program(), receiptPath: receipt, outputPath: output)
+        if output == nil { StandardOutput.write(published.output) }
+        let left = published.leftOut > 0 ? "; the \(published.leftOut) event(s) after it are left out" : ""
+        StandardError.write(
+          "ess: receipt \(receipt) covers the tree of \(published.body.treeSize) events\(left); logged as event \(published.publishedSeq) (bilan.published).\n"
+        )
+        return
+      }
+      let text = try Reports.bilan(
+        journal: journal.path, year: year, asKnownOn: asKnownOn, format: format, language: lang, useCheckpoint: !noCheckpoint,
+        treeSize: treeSize, to: output)
+      if output == nil { print(text) }
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import Service
 
 @main
 struct Ess: ParsableCommand {
@@ -9,6 +10,7 @@ struct Ess: ParsableCommand {
     discussion: """
       Every change is an immutable event in a compressed journal; nothing is edited or deleted.
       The journal is --journal DIR (before or after the command), else $ESS_JOURNAL, else ./journal.
+      ess --version prints the build: ess/<version>+<SHA-256 of the executable, 12 digits>.
       Examples:
         ess demo /tmp/ess-demo
         ess init --journal ./journal
@@ -19,6 +21,7 @@ struct Ess: ParsableCommand {
       Init.self, DemoCommand.self, Append.self, Import.self, Correct.self, Retract.self, Log.self, Show.self, Types.self,
       BilanCommand.self, HistoryCommand.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
       CheckpointCommand.self, Prove.self, Consistency.self, VerifyProof.self, VerifyConsistency.self, WitnessCommand.self,
+      VerifyReceipt.self, ReceiptCommand.self, KeyCommand.self,
     ]
   )
 
@@ -29,6 +32,10 @@ struct Ess: ParsableCommand {
     // in the process instead of handing it back to the kernel and faulting it
     // in again page by page. Best effort: a refused setting changes only speed.
     MallocTuning.keepFreedMemory()
+    if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+      print(BuildIdentity.program())  // computed only when asked: it hashes the executable
+      return
+    }
     do {
       var command = try parseAsRoot(GlobalOptions.movingJournalAfterCommand(Array(CommandLine.arguments.dropFirst())))
       try command.run()

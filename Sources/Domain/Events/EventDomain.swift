@@ -17,6 +17,8 @@ public enum EventDomain: String, CaseIterable, Sendable {
   case indicator
   /// Milestones.
   case milestone
+  /// Bilans published with a signed receipt (in no bilan).
+  case publication
   /// `event.corrected` and `event.retracted`.
   case correction
 }

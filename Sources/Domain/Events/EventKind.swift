@@ -27,6 +27,8 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
   case milestoneReached = "milestone.reached"
   case eventCorrected = "event.corrected"
   case eventRetracted = "event.retracted"
+  // New kinds go last: a kind's place is its code in saved caches.
+  case bilanPublished = "bilan.published"
 
   /// The type that describes this kind: its fields, rules and typed view.
   public var eventType: any DomainEvent.Type {
@@ -47,6 +49,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case .marcheOffEditionReported: MarcheOffEditionReported.self
     case .indicatorReported: IndicatorReported.self
     case .milestoneReached: MilestoneReached.self
+    case .bilanPublished: BilanPublished.self
     case .eventCorrected: EventCorrected.self
     case .eventRetracted: EventRetracted.self
     }
@@ -63,6 +66,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case .marcheOffEditionReported: .marcheOff
     case .indicatorReported: .indicator
     case .milestoneReached: .milestone
+    case .bilanPublished: .publication
     case .eventCorrected, .eventRetracted: .correction
     }
   }

@@ -15,12 +15,25 @@ public enum Reports {
   public static func isCut(_ text: String) -> Bool { BilanReader.cutLimit(text) != nil }
 
   /// The bilan of `year` (BILAN.md), as known on `asKnownOn` if given.
-  /// - Parameter useCheckpoint: false folds the whole journal, ignoring the saved checkpoint.
+  /// - Parameters:
+  ///   - useCheckpoint: false folds the whole journal, ignoring the saved checkpoint.
+  ///   - treeSize: fold only the first `treeSize` events.
+  ///   - file: also write the bilan (and its final newline) to this file.
   /// - Throws: ``ServiceError``.
   public static func bilan(
-    journal: String, year: Int, asKnownOn: String? = nil, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true
+    journal: String, year: Int, asKnownOn: String? = nil, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true,
+    treeSize: UInt64? = nil, to file: String? = nil
   ) throws(ServiceError) -> String {
-    let bilan = try BilanReader(journal: journal, useCheckpoint: useCheckpoint).bilan(year: year, asKnownOn: asKnownOn)
+    let bilan = try BilanReader(journal: journal, useCheckpoint: useCheckpoint).bilan(year: year, asKnownOn: asKnownOn, treeSize: treeSize)
+    let text = render(bilan, format: format, language: language)
+    if let file {
+      do { try DurableFile.replace(file, with: Array((text + "\n").utf8)) } catch { throw ServiceError(error) }
+    }
+    return text
+  }
+
+  /// The bilan in `format`.
+  static func render(_ bilan: Bilan, format: BilanFormat, language: BilanLanguage) -> String {
     switch format {
     case .json: return bilan.json
     case .csv: return bilan.csv(language: language)

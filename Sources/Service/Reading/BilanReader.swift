@@ -43,19 +43,21 @@ public struct BilanReader: Sendable {
     return Timestamp(millisecondsSince1970: t.millisecondsSince1970 + 1)
   }
 
-  /// The fold of every event recorded before `limit` (all events if nil).
+  /// The fold of every event recorded before `limit` (all events if nil), among the first `treeSize` (all if nil).
   /// - Throws: ``ServiceError`` if the journal cannot be read (damage is named).
-  public func state(recordedBefore limit: Timestamp? = nil) throws(ServiceError) -> BilanProjection.State {
+  public func state(recordedBefore limit: Timestamp? = nil, treeSize: UInt64? = nil) throws(ServiceError) -> BilanProjection.State {
     do {
       var state = useCheckpoint ? (checkpoints.load(reader: reader, before: limit) ?? .init()) : .init()
+      if let treeSize, state.seq > treeSize { state = .init() }  // a checkpoint past the tree is ignored
       let start = state.seq
       let lookup = RecordLookup(reader)
       var it = try reader.records(from: start + 1, readAhead: true)
       while let r = try it.next() {
         if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
+        if let treeSize, r.seq > treeSize { break }
         try BilanProjection.apply(r, lookup: lookup.record, to: &state)
       }
-      if limit == nil && state.seq >= start + checkpointEvery { checkpoints.save(state) }
+      if limit == nil && treeSize == nil && state.seq >= start + checkpointEvery { checkpoints.save(state) }
       state.last = state.last?.detached()  // not the whole frame it was read from
       return state
     } catch {
@@ -81,7 +83,7 @@ public struct BilanReader: Sendable {
 
   /// The bilan of `year`, as known on `asKnownOn` (a date, the end of that day in Paris, or an exact date-time).
   /// - Throws: ``ServiceError`` `.badInput` for a cut that is neither, or if the journal cannot be read.
-  public func bilan(year: Int, asKnownOn: String? = nil) throws(ServiceError) -> Bilan {
+  public func bilan(year: Int, asKnownOn: String? = nil, treeSize: UInt64? = nil) throws(ServiceError) -> Bilan {
     var limit: Timestamp? = nil
     if let asKnownOn {
       guard let l = BilanReader.cutLimit(asKnownOn) else {
@@ -91,7 +93,7 @@ public struct BilanReader: Sendable {
       }
       limit = l
     }
-    let s = try state(recordedBefore: limit)
+    let s = try state(recordedBefore: limit, treeSize: treeSize)
     return s.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash)
   }
 

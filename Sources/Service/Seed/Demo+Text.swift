@@ -5,30 +5,45 @@ extension Demo {
   /// - Throws: ``ServiceError`` if the folder is not empty or the journal cannot be written.
   public static func run(at directory: String) throws(ServiceError) -> String {
     let result = try materialise(at: directory)
-    let bilan = try BilanReader(journal: directory).bilan(year: 2022)
-    let signed = try signWithDemoKey(directory)
+    let signed = try signWithDemoKeys(directory)
+    let bilan = String(decoding: signed.published.output.dropLast(), as: UTF8.self)
+    let vkey = signed.publisherVkey
     return [
       "Created \(directory): \(result.appended) events of the bundled history in \(result.commits) commits (head seq \(result.head.seq), hash \(result.head.hash)).",
       "",
-      bilan.text(language: .fr, markdown: false),
+      bilan,
       "",
-      "Signed checkpoint \(signed.checkpoint.size) (root \(signed.checkpoint.root.base64)) with a DEMO key made for this demo, \(signed.key)",
-      "(origin \(demoOrigin); a real journal's key is made once with 'ess checkpoint init' and kept safe). Check an event's proof with:",
-      "  ess prove \(signed.checkpoint.size) --journal \(directory) | ess verify-proof - --vkey \(directory)/checkpoints/log.vkey",
+      "Signed checkpoint \(signed.published.body.treeSize) (root \(signed.published.body.treeRoot.base64)) with DEMO keys made for this demo",
+      "(\(signed.logKey), \(signed.publisherKey); origin \(demoOrigin)): a real journal's keys are made once and kept safe.",
+      "The bilan above is in \(signed.bilanFile), its signed receipt in \(signed.bilanFile).receipt (a real publication is also",
+      "logged as a bilan.published event; the demo leaves its journal as the bundled history). Check it with:",
+      "  ess verify-receipt \(signed.bilanFile).receipt \(signed.bilanFile) --vkey \(vkey) --journal \(directory) --rerun",
       "",
-      "Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess log --journal \(directory)",
+      "Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess prove 812 --journal \(directory)",
     ].joined(separator: "\n")
   }
 
   /// The origin of demo journals: not a real operator's.
   public static let demoOrigin = "example.org/ess/demo"
 
-  /// Sets signing up with a new demo key, written beside the journal (never inside it), and signs the head.
-  static func signWithDemoKey(_ directory: String) throws(ServiceError) -> (checkpoint: Checkpoint, key: String) {
-    let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-    let key = trimmed + ".demo-log.key"
-    _ = try Checkpoints.setUp(journal: directory, origin: demoOrigin, newKey: key)
-    let (signed, _) = try Checkpoints.sign(journal: directory, key: key)
-    return (signed.checkpoint, key)
+  /// Sets signing up with new demo keys, written beside the journal (never
+  /// inside it), signs the head, and publishes the 2022 bilan (text, French)
+  /// with its receipt beside the journal.
+  static func signWithDemoKeys(_ directory: String) throws(ServiceError) -> (
+    published: Receipts.Published, logKey: String, publisherKey: String, publisherVkey: String, bilanFile: String
+  ) {
+    let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+    let logKey = base + "-demo-log.key"
+    let publisherKey = base + "-demo-publisher.key"
+    _ = try Checkpoints.setUp(journal: directory, origin: demoOrigin, newKey: logKey)
+    _ = try Checkpoints.sign(journal: directory, key: logKey)
+    let publisher: NoteSigner
+    do { publisher = try NoteSigner.generate(name: demoOrigin + "-bilans") } catch { throw ServiceError(error) }
+    try KeyFiles.write(publisher, to: publisherKey, notInside: directory)
+    let bilanFile = base + "-bilan-2022.txt"
+    let published = try Receipts.publish(
+      journal: directory, year: 2022, format: .text, language: .fr, key: publisherKey, author: "demo",
+      program: BuildIdentity.program(), receiptPath: bilanFile + ".receipt", outputPath: bilanFile, logEvent: false)
+    return (published, logKey, publisherKey, publisher.verifier.vkey, bilanFile)
   }
 }

@@ -44,6 +44,15 @@ enum Fixtures {
     "milestone.reached": ["title": "Ouverture de KaléidosCOOP", "kind": "event"],
     "event.corrected": ["target": 42, "data": ["books": 4312], "occurredOn": "2022-12-31T18:30:00+01:00"],
     "event.retracted": ["target": 57],
+    "bilan.published": [
+      "year": 2022, "asKnownOn": "2023-03-31", "format": "json", "lang": "fr",
+      "sha256": "3ea564511d153f39a315a918b1b265d226ff8b61cb636f8b786bcf94414b93af", "bytes": 1289, "treeSize": 3,
+      "treeRoot": "SUy/SXKFhbUfvVartoD/dAAaUpXsYrf+LK78J4JszY0=", "readSeq": 2,
+      "readHash": "sha256:d0a94fdeb5cf29bc320b320af397fad63fb4564f0bbaadd9dd5b76f0dfaab0ec", "code": "bilan-2",
+      "program": "ess/0.2.0+931f6f75332a", "issued": "2026-01-01T00:00:00Z",
+      "publisher": "example.org/ess/test-bilans+4af77d5d+AfTJYbLx35VokvWWx05fEnKQoiAi4ZLSzqTi2eKwNVNF",
+      "receiptSHA256": "0f3c0d8f1a6e7b1c9d2e3f405162738495a6b7c8d9e0f1021324354657687980",
+    ],
   ]
 
   /// `full[type]` without its optional fields.

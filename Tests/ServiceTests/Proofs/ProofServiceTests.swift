@@ -64,10 +64,10 @@ import Testing
     let f = try LedgerFixture()
     let demo = f.root + "/demo"
     let text = try Demo.run(at: demo)
-    #expect(text.contains("Signed checkpoint 1358 (root Dgq69NqTPCmZ5nn3KagYY2qbuEUNBey6XlR6v29CbwM=) with a DEMO key"))
+    #expect(text.contains("Signed checkpoint 1358 (root Dgq69NqTPCmZ5nn3KagYY2qbuEUNBey6XlR6v29CbwM=) with DEMO keys"))
     #expect(try Checkpoints.unsigned(journal: demo, size: 1000).root.base64 == "T+k4mpRf4O/v+Thpgln4nPBUr5wvzA9YXbfuFJpcADM=")
     #expect(try CheckpointLog(journal: demo).latest()?.checkpoint.root.base64 == "Dgq69NqTPCmZ5nn3KagYY2qbuEUNBey6XlR6v29CbwM=")
-    let key = try #require(try FileManager.default.attributesOfItem(atPath: demo + ".demo-log.key")[.posixPermissions] as? Int)
+    let key = try #require(try FileManager.default.attributesOfItem(atPath: demo + "-demo-log.key")[.posixPermissions] as? Int)
     #expect(key == 0o600)
   }
 

@@ -93,3 +93,22 @@ extension CheckpointLog {
     return try Merkle.root(size: size, from: &tree)
   }
 }
+
+extension CheckpointLog {
+  /// Keeps a checkpoint signed elsewhere (a mirror's source's): checked against
+  /// `policy`, and against this journal by the signing rules (its root recomputed,
+  /// never below the largest kept, the largest kept reproduced first).
+  /// - Throws: `.verificationFailed` if this journal does not hash to it.
+  public func adopt(_ signed: SignedCheckpoint, policy: WitnessPolicy) throws(JournalError) {
+    let origin = try readOrigin()
+    try signed.verify(policy)
+    let lock = try lockFolder()
+    defer { lock.release() }
+    let (tree, checkpoint, _) = try tree(size: signed.checkpoint.size, policy: policy, origin: origin)
+    guard checkpoint == signed.checkpoint else {
+      throw JournalError(.verificationFailed, "This journal's first \(checkpoint.size) events do not hash to the checkpoint's root.")
+    }
+    try disk.writeAtomically(signed.bytes, to: folder + "/" + Self.fileName(size: checkpoint.size), folder: folder)
+    try? tree.save()
+  }
+}

@@ -132,6 +132,8 @@ enum Report {
     }
     print("  (parent benchmark process VmHWM at the end: \(kbToMiB(r.parentHWMKB)))")
 
+    printMerkle(r, goals)
+
     let passed = r.goals.filter(\.pass).count
     print(
       "\nGoals: \(passed)/\(r.goals.count) PASS"
@@ -281,6 +283,7 @@ enum Report {
     memory.obj("reader_child_single", child(r.childSingle))
     memory.int("parent_vmhwm_kb", Int64(r.parentHWMKB))
     root.obj("memory", memory)
+    root.obj("merkle", merkle(r.merkle))
 
     var goals = JSONObject()
     for g in r.goals {

@@ -52,6 +52,9 @@ struct Results {
   var childSingle = ReaderChild.Figures()
   var parentHWMKB = 0
 
+  // 7. The Merkle tree and proofs (in process).
+  var merkle = MerkleBench.Figures()
+
   func perEvent(_ bytes: Int64, _ n: Int) -> Double { n > 0 ? Double(bytes) / Double(n) : .nan }
 
   struct Goal {
@@ -62,7 +65,8 @@ struct Results {
     /// True for "value ≥ limit", false for "value ≤ limit".
     var atLeast: Bool
     var pass: Bool { value.isFinite && (atLeast ? value >= limit : value <= limit) }
-    var target: String { (atLeast ? "≥ " : "≤ ") + Report.fixed(limit, 2) }
+    /// A count such as 512 prints whole; a ratio with two decimals.
+    var target: String { (atLeast ? "≥ " : "≤ ") + Report.fixed(limit, limit >= 100 && limit == limit.rounded() ? 0 : 2) }
   }
 
   var journalOverRaw: Double { bulkJournal.stats.median / bulkRaw.stats.median }
@@ -98,6 +102,12 @@ struct Results {
       Goal(
         key: "bytes_single_sealed_over_lz4", label: "size: single-append journal, sealed / lz4 -1", value: singleSealedOverLZ4, limit: 1.1,
         atLeast: false),
+      Goal(
+        key: "merkle_build_over_sha256sum", label: "merkle: first tile build / sha256sum (MB/s)", value: merkle.buildOverSHA256sum,
+        limit: 0.7, atLeast: true),
+      Goal(
+        key: "merkle_proof_lines_read", label: "merkle: lines read by a warm root or proof", value: Double(merkle.maxProofLinesRead),
+        limit: 512, atLeast: false),
     ]
   }
 }

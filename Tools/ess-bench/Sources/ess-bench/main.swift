@@ -133,6 +133,58 @@ do {
   System.fail("the bilan fold failed: \(error)")
 }
 
+// 7. The Merkle tree over the bulk journal's lines, in this process: the tile
+// cache's first build beside sha256sum over the same bytes (written out once
+// with lz4 -dcm; one untimed pass of each first, so the page cache is warm),
+// then roots and proofs with the cache saved, then signing on a copy.
+do {
+  let size = UInt64(n)
+  let linesFile = dir + "/raw-merkle-lines.jsonl"
+  r.merkle.rawBytes = HashBaseline.writeLines(bulkSegments, to: linesFile)
+  let first = MerkleBench.build(journal: journalBulk, size: size)
+  guard first.bytes == r.merkle.rawBytes else {
+    System.fail("the tree hashed \(first.bytes) bytes of lines, but lz4 -dcm wrote \(r.merkle.rawBytes)")
+  }
+  guard let sha256sum = HashBaseline.tool("sha256sum") else { System.fail("the sha256sum command is needed (coreutils)") }
+  let openssl = HashBaseline.tool("openssl")
+  let sha256sumArgs = [sha256sum, linesFile]
+  let opensslArgs = [openssl ?? "", "dgst", "-sha256", linesFile]
+  _ = HashBaseline.timeDigest(sha256sumArgs)
+  let bytes = Int(r.merkle.rawBytes)
+  var root = first.root
+  for run in 0..<options.runs {
+    let b = MerkleBench.build(journal: journalBulk, size: size)
+    r.merkle.build.add(items: bytes, nanos: b.nanos)
+    r.merkle.tiles = b.tiles
+    let s = HashBaseline.timeDigest(sha256sumArgs)
+    r.merkle.sha256sum.add(items: bytes, nanos: s)
+    if openssl != nil { r.merkle.openssl.add(items: bytes, nanos: HashBaseline.timeDigest(opensslArgs)) }
+    r.merkle.inProcessChunks.add(items: bytes, nanos: HashBaseline.chunked(linesFile))
+    let t = HashBaseline.tree(linesFile)
+    guard t.lines == n, t.root == b.root, b.root == first.root else {
+      System.fail("the Merkle roots disagree: tile build \(b.root), first build \(first.root), over \(t.lines) lines of the file \(t.root)")
+    }
+    r.merkle.inProcessTree.add(items: bytes, nanos: t.nanos)
+    let a = MerkleBench.readAlone(journal: journalBulk)
+    guard a.lines == n else { System.fail("the journal read \(a.lines) lines, expected \(n)") }
+    r.merkle.readAlone.add(items: bytes, nanos: a.nanos)
+    root = b.root
+    progress("run \(run + 1)/\(options.runs): merkle tile build \(seconds(b.nanos)), sha256sum \(seconds(s))")
+  }
+  unlink(linesFile)
+  r.merkle.probes = MerkleBench.warm(journal: journalBulk, size: size, root: root, repeats: max(3, options.runs))
+  progress("warm merkle root and proofs read \(r.merkle.maxProofLinesRead) lines at most")
+  r.merkle.signColdSize = size - min(1000, size / 2)
+  for run in 0..<options.runs {
+    let s = MerkleBench.sign(journal: journalBulk, copy: dir + "/journal-merkle-sign", cold: r.merkle.signColdSize)
+    guard s.root == root else { System.fail("the checkpoint signed at \(n) has root \(s.root), the tree's is \(root)") }
+    r.merkle.signColdNanos.append(Double(s.coldNanos))
+    r.merkle.signWarmNanos.append(Double(s.warmNanos))
+    progress(
+      "run \(run + 1)/\(options.runs): sign at \(r.merkle.signColdSize) cold \(seconds(s.coldNanos)), at \(n) warm \(seconds(s.warmNanos))")
+  }
+}
+
 // 2. Single-event commits.
 let journalSingle = dir + "/journal-single"
 System.removeTree(journalSingle)

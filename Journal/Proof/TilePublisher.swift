@@ -25,6 +25,14 @@ public enum TilePublisher {
     let reader = try Reader(at: journal)
     let disk = Disk(io: io)
     let size = checkpoint.checkpoint.size
+    // First the journal against the checkpoint (cheap with the tile cache): nothing is written for a mismatch.
+    var tree = try JournalTree(journal: journal, io: io)
+    try tree.extend(to: size)
+    guard try Merkle.root(size: size, from: &tree) == checkpoint.checkpoint.root else {
+      throw JournalError(
+        .verificationFailed,
+        "This journal's first \(size) events do not hash to the root of the checkpoint to publish; nothing was published.")
+    }
     var report = Report(size: size)
     var leaves: [TreeHash] = []
     var bundle: [UInt8] = []
@@ -59,7 +67,7 @@ public enum TilePublisher {
     guard builder.size == size else { throw JournalTree.tooShort(size: size, has: builder.size) }
     guard builder.root == checkpoint.checkpoint.root else {
       throw JournalError(
-        .verificationFailed, "This journal's first \(size) events do not hash to the root of the checkpoint to publish; nothing was published.")
+        .verificationFailed, "This journal's events changed while they were published; the checkpoint was not published.")
     }
     if !leaves.isEmpty {
       try put(TlogTiles.path(level: 0, index: tile, count: leaves.count), TlogTiles.bytes(leaves))

@@ -30,28 +30,39 @@ enum MerkleBench {
     var tiles = 0
     var probes: [Probe] = []
     var signColdSize: UInt64 = 0
+    /// The lines (with newlines) of the first `signColdSize` events: what the cold sign hashes.
+    var signColdBytes: Int64 = 0
     var signColdNanos: [Double] = []
     var signWarmNanos: [Double] = []
 
     var buildOverSHA256sum: Double { build.stats.median / sha256sum.stats.median }
+    /// The cold sign's bytes per second (median).
+    var signColdRate: Double { Double(signColdBytes) / (Stats(signColdNanos).median / 1e9) }
     var maxProofLinesRead: Int { probes.map(\.linesRead).max() ?? 0 }
   }
 
   /// The first build of the tile cache: the file removed, every leaf hashed
   /// from the lines, the tiles saved. Returns the tiles, the root at `size`,
-  /// the bytes hashed (lines with their newlines) and the time taken.
-  static func build(journal: String, size: UInt64) -> (tiles: Int, root: TreeHash, bytes: Int64, nanos: UInt64) {
+  /// the bytes hashed (lines with their newlines), those of the first
+  /// `prefix` lines, and the time taken.
+  static func build(journal: String, size: UInt64, prefix: UInt64 = 0) -> (
+    tiles: Int, root: TreeHash, bytes: Int64, prefixBytes: Int64, nanos: UInt64
+  ) {
     unlink(journal + "/index/merkle.tiles")
-    var out = (tiles: 0, root: TreeHash.empty, bytes: Int64(0), nanos: UInt64(0))
+    var out = (tiles: 0, root: TreeHash.empty, bytes: Int64(0), prefixBytes: Int64(0), nanos: UInt64(0))
     JournalBench.guarded("the Merkle tree's first build") { () throws(JournalError) in
       var bytes: Int64 = 0
+      var prefixBytes: Int64 = 0
       let t0 = System.now()
       var tree = try JournalTree(journal: journal)
       tree.distrust(from: 0)
-      try tree.extend(to: size) { (r: Record) throws(JournalError) in bytes += Int64(r.bytes.count + 1) }
+      try tree.extend(to: size) { (r: Record) throws(JournalError) in
+        bytes += Int64(r.bytes.count + 1)
+        if r.seq == prefix { prefixBytes = bytes }
+      }
       try tree.save()
       let nanos = System.now() - t0
-      out = (tree.tiles.count, try Merkle.root(size: size, from: &tree), bytes, nanos)
+      out = (tree.tiles.count, try Merkle.root(size: size, from: &tree), bytes, prefixBytes, nanos)
     }
     return out
   }

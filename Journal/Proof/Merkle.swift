@@ -90,10 +90,7 @@ public enum Merkle {
       guard sn != 0 else { return nil }
       if fn & 1 == 1 || fn == sn {
         r = TreeHash.node(p, r)
-        while fn & 1 == 0 && fn != 0 {
-          fn >>= 1
-          sn >>= 1
-        }
+        climbPastRightEdge(&fn, &sn)
       } else {
         r = TreeHash.node(r, p)
       }
@@ -101,6 +98,17 @@ public enum Merkle {
       sn >>= 1
     }
     return sn == 0 ? r : nil
+  }
+
+  /// The verifiers' step after a hash joined on the left: shift both indexes
+  /// right until the node is a right child or the root (RFC 9162's "until
+  /// either LSB(fn) is set or fn is 0").
+  @inline(__always)
+  static func climbPastRightEdge(_ fn: inout UInt64, _ sn: inout UInt64) {
+    while fn & 1 == 0 && fn != 0 {
+      fn >>= 1
+      sn >>= 1
+    }
   }
 
   /// RFC 9162 §2.1.3.2: whether `path` proves `leaf` is leaf `index` of the tree of `size` leaves with `root`.
@@ -138,10 +146,7 @@ public enum Merkle {
       if fn & 1 == 1 || fn == sn {
         fr = TreeHash.node(c, fr)
         sr = TreeHash.node(c, sr)
-        while fn & 1 == 0 && fn != 0 {
-          fn >>= 1
-          sn >>= 1
-        }
+        climbPastRightEdge(&fn, &sn)
       } else {
         sr = TreeHash.node(sr, c)
       }

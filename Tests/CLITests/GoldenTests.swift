@@ -27,6 +27,22 @@ struct GoldenTests {
     ("stats", ["stats"]),
     ("verify", ["verify"]),
     ("export-csv-milestones", ["export", "--format", "csv", "--type", "milestone.reached"]),
+    (
+      "series-fr",
+      ["series", "procurement.insertion_hours", "okote.amount_eur", "pole.members_at_year_end", "procurement.social_clause_share"]
+    ),
+    (
+      "series-markdown-en",
+      ["series", "books.collected_total", "conseil.plenaries", "--from", "2019", "--format", "markdown", "--lang", "en"]
+    ),
+    (
+      "series-csv",
+      ["series", "procurement.insertion_hours", "books.donated_eur", "procurement.beneficiaries_qpv_share", "--format", "csv"]
+    ),
+    (
+      "series-json-as-known-on",
+      ["series", "books.collected", "--from", "2021", "--to", "2023", "--as-known-on", "2023-01-31", "--format", "json"]
+    ),
   ]
 
   @Test(arguments: cases.indices)

@@ -1,0 +1,56 @@
+import Domain
+import Journal
+import Projections
+
+extension Reports {
+  public enum SeriesFormat: String, Sendable, CaseIterable { case text, markdown, json, csv }
+
+  /// The first year of a series by default: the Conseil de l'ESS was set up in 2010, where the bundled history starts.
+  public static let seriesStart = 2010
+
+  /// Indicators `keys` year by year, from `from` (default 2010) to `to` (default: the year of the last event
+  /// read), as known on `asKnownOn`: one fold of the journal, whatever the number of years.
+  /// - Throws: ``ServiceError`` `.badInput` for a key that is no indicator, or years out of order.
+  public static func series(
+    journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil, format: SeriesFormat,
+    language: BilanLanguage
+  ) throws(ServiceError) -> String {
+    render(try series(journal: journal, keys: keys, from: from, to: to, asKnownOn: asKnownOn), format: format, language: language)
+  }
+
+  /// The series itself (see ``series(journal:keys:from:to:asKnownOn:format:language:)``).
+  public static func series(journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil)
+    throws(ServiceError) -> Series
+  {
+    for key in keys where !key.hasPrefix("reported.") && !BilanReader.isIndicatorKey(key) {
+      throw ServiceError(
+        .badInput,
+        "'\(key)' is not an indicator of the bilan; 'ess bilan YEAR --format csv' lists the keys (reported figures are reported.<indicator>).",
+        at: .init(field: "KEY"))
+    }
+    let reader = try BilanReader(journal: journal)
+    var limit: Timestamp? = nil
+    if let asKnownOn {
+      guard let l = BilanReader.cutLimit(asKnownOn) else {
+        throw ServiceError(
+          .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.")
+      }
+      limit = l
+    }
+    let state = try reader.state(recordedBefore: limit)
+    let lastYear = state.last.flatMap { Int(String(decoding: $0.occurredOnBytes.prefix(4), as: UTF8.self)) }
+    let first = from ?? seriesStart
+    let last = to ?? max(first, lastYear ?? first)
+    guard first <= last else { throw ServiceError(.badInput, "--from \(first) comes after --to \(last).", at: .init(field: "from")) }
+    return Series(state.figures, keys: keys, years: first...last, asKnownOn: asKnownOn, journalSeq: state.seq, journalHash: state.hash)
+  }
+
+  static func render(_ series: Series, format: SeriesFormat, language: BilanLanguage) -> String {
+    switch format {
+    case .json: series.json
+    case .csv: series.csv(language: language)
+    case .text: series.text(language: language, markdown: false)
+    case .markdown: series.text(language: language, markdown: true)
+    }
+  }
+}

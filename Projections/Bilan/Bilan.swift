@@ -29,6 +29,9 @@ public struct Bilan: Sendable, Equatable {
     }
   }
 
+  /// Each indicator's change against the year before (empty unless asked for: ``changes(since:)``).
+  public var changes: [Change] = []
+
   /// What each figure reported by a partner is, as written, by its key (`reported.*`).
   public var reported: [String: Reported] = [:]
 

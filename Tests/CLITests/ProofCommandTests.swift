@@ -151,7 +151,7 @@ struct ProofCommandTests {
         Self.work + "/other.key", "--author", "c.muller",
       ])
     #expect(made.status == 0, "\(made.stderr)")
-    #expect(Array(made.stdout.utf8) == (try ProofVectors.file("bilan-2022.json")))
+    #expect(ProofVectors.withoutChanges(Array(made.stdout.utf8)) == (try ProofVectors.file("bilan-2022.json")))
     #expect(made.stderr.contains("covers the tree of 3 events; logged as event 4 (bilan.published)"))
     try made.stdout.write(toFile: dir + "/b.json", atomically: true, encoding: .utf8)
     let vkey = try ProofVectors.publisherKey().verifier.vkey

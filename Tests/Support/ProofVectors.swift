@@ -27,6 +27,13 @@ public enum ProofVectors {
     try NoteSigner(name: "example.org/ess/test-bilans", seed: seed("ess test publisher key"))
   }
 
+  /// A JSON bilan without its `changes` member (which the spec's vectors predate).
+  public static func withoutChanges(_ json: [UInt8]) -> [UInt8] {
+    let text = String(decoding: json, as: UTF8.self)
+    guard let start = text.range(of: ",\"changes\":"), let end = text.range(of: ",\"milestones\":") else { return json }
+    return Array((String(text[..<start.lowerBound]) + String(text[end.lowerBound...])).utf8)
+  }
+
   /// Writes `signer`'s private key file (mode 0600) at `path`.
   public static func writeKey(_ signer: NoteSigner, to path: String) throws {
     _ = FileManager.default.createFile(atPath: path, contents: Data((signer.skey + "\n").utf8), attributes: [.posixPermissions: 0o600])

@@ -94,7 +94,9 @@ public struct BilanReader: Sendable {
       limit = l
     }
     let s = try state(recordedBefore: limit, treeSize: treeSize)
-    return s.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash)
+    var bilan = s.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash)
+    bilan.changes = bilan.changes(since: s.figures.bilan(year: year - 1, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash))
+    return bilan
   }
 
   /// How indicator `key` of `year` evolved, and why (one pass over the journal).

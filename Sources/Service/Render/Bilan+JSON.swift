@@ -18,13 +18,23 @@ extension Bilan.Value {
 }
 
 extension Bilan {
-  /// BILAN.md's JSON shape, keys in a fixed order, every indicator present.
+  /// BILAN.md's JSON shape, keys in a fixed order, every indicator present; then,
+  /// when computed, `changes`: each indicator's value in Y−1, its absolute change and its relative one.
   public var json: String {
     var out = "{\"year\":\(year),\"asKnownOn\":"
     out += asKnownOn.map { JSONValue.string($0).canonicalString } ?? "null"
     out += ",\"journal\":{\"seq\":\(journalSeq),\"hash\":\"\(journalHash)\"},\"indicators\":{"
     out += indicators.map { JSONValue.string($0.key).canonicalString + ":" + $0.value.json.canonicalString }.joined(separator: ",")
-    out += "},\"milestones\":["
+    out += "}"
+    if !changes.isEmpty {
+      out += ",\"changes\":{\"year\":\(year - 1),\"indicators\":{"
+      out += changes.map {
+        JSONValue.string($0.key).canonicalString + ":{\"previous\":" + $0.previous.json.canonicalString + ",\"absolute\":"
+          + $0.absolute.json.canonicalString + ",\"relative\":" + $0.relative.json.canonicalString + "}"
+      }.joined(separator: ",")
+      out += "}}"
+    }
+    out += ",\"milestones\":["
     out += milestones.map {
       JSONValue.object(["date": .string($0.date), "kind": .string($0.kind), "title": .string($0.title)]).canonicalString
     }.joined(separator: ",")

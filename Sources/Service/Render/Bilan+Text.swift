@@ -14,6 +14,7 @@ extension Bilan {
     if let asKnownOn {
       out.append(fr ? "Tel que connu le \(asKnownOn)." : "As known on \(asKnownOn).")
     }
+    let byKey = Dictionary(changes.map { ($0.key, $0) }) { a, _ in a }
     for section in BilanLabels.sections {
       let rows = indicators.filter { $0.key.hasPrefix(section.prefix) }
       guard !rows.isEmpty else { continue }
@@ -22,13 +23,18 @@ extension Bilan {
       out.append(markdown ? "## \(name)" : name)
       if !markdown { out.append(String(repeating: "-", count: name.count)) }
       let width = rows.map { BilanLabels.label($0, reported: reported[$0.key], language).count }.max() ?? 0
-      for r in rows {
+      let values = rows.map { NumberFormat.value($0, reported: reported[$0.key], language) }
+      let valueWidth = values.map(\.count).max() ?? 0
+      for (r, value) in zip(rows, values) {
         let label = BilanLabels.label(r, reported: reported[r.key], language)
-        let value = NumberFormat.value(r, reported: reported[r.key], language)
+        let change = byKey[r.key].flatMap { NumberFormat.change($0, unit: r.unit, language) }.map {
+          (fr ? "depuis \(year - 1) : " : "since \(year - 1): ") + $0
+        }
         if markdown {
-          out.append("- \(label) : **\(value)**".replacingColon(fr))
+          out.append("- \(label) : **\(value)**".replacingColon(fr) + (change.map { " (\($0))" } ?? ""))
         } else {
-          out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
+          let line = "  " + label + String(repeating: " ", count: width - label.count) + "  " + value
+          out.append(change.map { line + String(repeating: " ", count: valueWidth - value.count) + "   " + $0 } ?? line)
         }
       }
     }

@@ -1,3 +1,4 @@
+import Journal
 import Projections
 
 /// Numbers for people: French (483 442 h ; 426,50 € ; 23 %) or English
@@ -23,6 +24,44 @@ enum NumberFormat {
   static func percent(_ n: Int64, _ d: Int64, _ language: BilanLanguage) -> String {
     let p = (n * 200 / d + 1) / 2  // half-up to a whole percent
     return language == .fr ? "\(p) %" : "\(p)%"
+  }
+
+  /// A change against the year before, signed: "+12 345 h, +3 %", "-2 pts" (shares move in points), "=" for
+  /// no change; nil when either year has no value.
+  static func change(_ c: Bilan.Change, unit: Bilan.Unit, _ language: BilanLanguage) -> String? {
+    let absolute: String
+    switch c.absolute {
+    case .null: return nil
+    case .integer(let d):
+      guard d != 0 else { return "=" }
+      absolute = sign(d) + value(.integer(Int64(d.magnitude)), unit: unit, language)
+    case .cents(let d):
+      guard d != 0 else { return "=" }
+      absolute = sign(d) + euros(Int64(d.magnitude), language)
+    case .fraction(let n, let d):
+      let points = rounded(n, d, by: 100)
+      guard n != 0 else { return "=" }
+      absolute =
+        (points == 0 ? (n > 0 ? "+" : "-") : sign(points)) + grouped(Int64(points.magnitude), language) + " pt"
+        + (points.magnitude > 1 ? "s" : "")
+    case .number(let n):
+      guard n.text != "0" else { return "=" }
+      let magnitude = n.isNegative ? JSONNumber(literal: n.text.dropFirst()) ?? n : n
+      absolute = (n.isNegative ? "-" : "+") + value(.number(magnitude), unit: unit, language)
+    }
+    guard case .fraction(let n, let d) = c.relative else { return absolute }
+    let p = rounded(n, d, by: 100)
+    return absolute + ", " + sign(p == 0 ? n : p) + grouped(Int64(p.magnitude), language) + (language == .fr ? " %" : "%")
+  }
+
+  static func sign(_ v: Int64) -> String { v < 0 ? "-" : "+" }
+
+  /// n/d × scale, rounded half away from zero (d > 0).
+  static func rounded(_ n: Int64, _ d: Int64, by scale: Int64) -> Int64 {
+    let (x, overflow) = n.multipliedReportingOverflow(by: scale * 2)
+    guard !overflow else { return Int64((Double(n) / Double(d) * Double(scale)).rounded()) }
+    let q = x / d
+    return q >= 0 ? (q + 1) / 2 : (q - 1) / 2
   }
 
   /// An indicator's value with its unit; a reported figure in a free unit shows it after the number.

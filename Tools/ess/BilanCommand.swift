@@ -25,7 +25,7 @@ struct BilanCommand: ParsableCommand {
   @OptionGroup var journal: JournalOption
   @Argument(help: "The year, e.g. 2022.") var year: Int
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
-  @Option(help: "text (default), markdown, json or csv.") var format: Reports.BilanFormat = .text
+  @Option(help: "text (default), markdown, json, csv or html (a self-contained page with charts).") var format: Reports.BilanFormat = .text
   @Option(help: "fr (default) or en, for text, markdown and csv labels.") var lang: BilanLanguage = .fr
   @Flag(help: "Ignore the saved checkpoint and fold the whole journal from the start (audits, benchmarks).")
   var noCheckpoint = false
@@ -34,6 +34,7 @@ struct BilanCommand: ParsableCommand {
   @Option(help: "The publisher's private key file, for --receipt (default: $ESS_PUBLISHER_KEY).") var key: String?
   @Option(help: "Who publishes, for the bilan.published event (default: $ESS_AUTHOR).") var author: String?
   @Option(name: [.customShort("o"), .long], help: "Write the bilan to this file instead of standard output.") var output: String?
+  @Option(help: "For --format html: a Mustache template to use instead of the bundled one.") var template: String?
 
   var publisherKey: String? { key ?? environment("ESS_PUBLISHER_KEY") }
   var resolvedAuthor: String? { author ?? environment("ESS_AUTHOR") }
@@ -45,6 +46,7 @@ struct BilanCommand: ParsableCommand {
 
   func validate() throws {
     guard (1900...2100).contains(year) else { throw ValidationError("The year must be between 1900 and 2100; got \(year).") }
+    if template != nil && format != .html { throw ValidationError("--template is for --format html.") }
     if receipt != nil && publisherKey == nil {
       throw ValidationError("A receipt is signed with the publisher's key: give --key FILE (or set ESS_PUBLISHER_KEY).")
     }
@@ -69,7 +71,9 @@ struct BilanCommand: ParsableCommand {
       }
       let text = try Reports.bilan(
         journal: journal.path, year: year, asKnownOn: asKnownOn, format: format, language: lang, useCheckpoint: !noCheckpoint,
-        treeSize: treeSize, to: output)
+        treeSize: treeSize, to: output, template: template,
+        command: Reports.reproducingCommand(
+          year: year, asKnownOn: asKnownOn, format: format.rawValue, language: lang.rawValue, treeSize: treeSize))
       if output == nil { print(text) }
     }
   }

@@ -8,7 +8,7 @@ import Projections
 /// print(try Reports.bilan(journal: "journal", year: 2022, asKnownOn: "2023-03-31", format: .markdown, language: .fr))
 /// ```
 public enum Reports {
-  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv }
+  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html }
   public enum HistoryFormat: String, Sendable, CaseIterable { case text, json }
 
   /// Whether `text` is a cut `--as-known-on` accepts (a date, or an RFC 3339 date-time with its offset).
@@ -22,19 +22,36 @@ public enum Reports {
   /// - Throws: ``ServiceError``.
   public static func bilan(
     journal: String, year: Int, asKnownOn: String? = nil, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true,
-    treeSize: UInt64? = nil, to file: String? = nil
+    treeSize: UInt64? = nil, to file: String? = nil, template: String? = nil, command: String = "ess bilan"
   ) throws(ServiceError) -> String {
-    let bilan = try BilanReader(journal: journal, useCheckpoint: useCheckpoint).bilan(year: year, asKnownOn: asKnownOn, treeSize: treeSize)
-    let text = render(bilan, format: format, language: language)
+    let text = try output(
+      journal: journal, year: year, asKnownOn: asKnownOn, format: format, language: language, useCheckpoint: useCheckpoint,
+      treeSize: treeSize, template: template, command: command
+    ).text
     if let file {
       do { try DurableFile.replace(file, with: Array((text + "\n").utf8)) } catch { throw ServiceError(error) }
     }
     return text
   }
 
-  /// The bilan in `format`.
+  /// The bilan in `format`, and the bilan itself.
+  static func output(
+    journal: String, year: Int, asKnownOn: String?, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true,
+    treeSize: UInt64?, template: String? = nil, command: String = "ess bilan"
+  ) throws(ServiceError) -> (text: String, bilan: Bilan) {
+    if format == .html {
+      let (html, bilan) = try page(
+        journal: journal, year: year, asKnownOn: asKnownOn, language: language, treeSize: treeSize, template: template, command: command)
+      return (html, bilan)
+    }
+    let bilan = try BilanReader(journal: journal, useCheckpoint: useCheckpoint).bilan(year: year, asKnownOn: asKnownOn, treeSize: treeSize)
+    return (render(bilan, format: format, language: language), bilan)
+  }
+
+  /// The bilan in a text `format` (HTML needs the whole journal: ``bilanHTML(journal:year:asKnownOn:language:treeSize:template:command:)``).
   static func render(_ bilan: Bilan, format: BilanFormat, language: BilanLanguage) -> String {
     switch format {
+    case .html: preconditionFailure("HTML is rendered from the journal, not from a bilan alone")
     case .json: return bilan.json
     case .csv: return bilan.csv(language: language)
     case .text: return bilan.text(language: language, markdown: false)

@@ -109,9 +109,11 @@ extension Receipts {
         .checkFailed,
         "The receipt's fold is \(body.code) but this build folds \(BilanProjection.codeVersion): re-run it with \(body.program).")
     }
-    let again = try BilanReader(journal: journal, useCheckpoint: false).bilan(
-      year: body.year, asKnownOn: body.asKnownOn, treeSize: body.treeSize)
-    let output = Array((Reports.render(again, format: format, language: language) + "\n").utf8)
+    let again = try Reports.output(
+      journal: journal, year: body.year, asKnownOn: body.asKnownOn, format: format, language: language, useCheckpoint: false,
+      treeSize: body.treeSize, command: command(body)
+    ).text
+    let output = Array((again + "\n").utf8)
     if same || output == bytes {
       guard output == bytes else {
         let k = zip(output, bytes).prefix { $0 == $1 }.count
@@ -154,6 +156,12 @@ extension Receipts {
         .notFound, "The journal logs no publication of this file (SHA-256 \(digest)); give the publisher's key with --vkey.")
     }
     return found
+  }
+
+  /// The command an HTML page names in its colophon, as `ess bilan … --receipt` writes it.
+  static func command(_ body: BilanReceipt) -> String {
+    Reports.reproducingCommand(
+      year: body.year, asKnownOn: body.asKnownOn, format: body.format, language: body.language, treeSize: body.treeSize)
   }
 
   /// Runs the checks of levels 1–3 against `journal`, then appends a countersignature by `key` to the receipt file.

@@ -57,8 +57,11 @@ public enum Receipts {
       throw ServiceError.wrap(error)
     }
     let tree = signed.checkpoint
-    let bilan = try BilanReader(journal: journal).bilan(year: year, asKnownOn: asKnownOn, treeSize: tree.size)
-    let output = Array((Reports.render(bilan, format: format, language: language) + "\n").utf8)
+    let command = Reports.reproducingCommand(
+      year: year, asKnownOn: asKnownOn, format: format.rawValue, language: language.rawValue, treeSize: tree.size)
+    let (text, bilan) = try Reports.output(
+      journal: journal, year: year, asKnownOn: asKnownOn, format: format, language: language, treeSize: tree.size, command: command)
+    let output = Array((text + "\n").utf8)
     let issued = options.clock().rfc3339
     let body = BilanReceipt(
       origin: tree.origin, treeSize: tree.size, treeRoot: tree.root, readSeq: bilan.journalSeq, readHash: bilan.journalHash, year: year,

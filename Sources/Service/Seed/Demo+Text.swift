@@ -18,6 +18,7 @@ extension Demo {
       "The bilan above is in \(signed.bilanFile), its signed receipt in \(signed.bilanFile).receipt (a real publication is also",
       "logged as a bilan.published event; the demo leaves its journal as the bundled history). Check it with:",
       "  ess verify-receipt \(signed.bilanFile).receipt \(signed.bilanFile) --vkey \(vkey) --journal \(directory) --rerun",
+      "The page to publish, with its charts (open it in a browser; it has its receipt too): \(signed.htmlFile)",
       "",
       "Next: ess bilan 2021 --journal \(directory) · ess history procurement.insertion_hours --year 2022 --journal \(directory) · ess prove 812 --journal \(directory)",
     ].joined(separator: "\n")
@@ -30,7 +31,7 @@ extension Demo {
   /// inside it), signs the head, and publishes the 2022 bilan (text, French)
   /// with its receipt beside the journal.
   static func signWithDemoKeys(_ directory: String) throws(ServiceError) -> (
-    published: Receipts.Published, logKey: String, publisherKey: String, publisherVkey: String, bilanFile: String
+    published: Receipts.Published, logKey: String, publisherKey: String, publisherVkey: String, bilanFile: String, htmlFile: String
   ) {
     let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
     let logKey = base + "-demo-log.key"
@@ -44,6 +45,10 @@ extension Demo {
     let published = try Receipts.publish(
       journal: directory, year: 2022, format: .text, language: .fr, key: publisherKey, author: "demo",
       program: BuildIdentity.program(), receiptPath: bilanFile + ".receipt", outputPath: bilanFile, logEvent: false)
-    return (published, logKey, publisherKey, publisher.verifier.vkey, bilanFile)
+    _ = try Receipts.publish(
+      journal: directory, year: 2022, format: .html, language: .fr, key: publisherKey, author: "demo",
+      program: BuildIdentity.program(), receiptPath: base + "-bilan-2022.html.receipt", outputPath: base + "-bilan-2022.html",
+      logEvent: false)
+    return (published, logKey, publisherKey, publisher.verifier.vkey, bilanFile, base + "-bilan-2022.html")
   }
 }

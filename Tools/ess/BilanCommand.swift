@@ -25,7 +25,8 @@ struct BilanCommand: ParsableCommand {
   @OptionGroup var journal: JournalOption
   @Argument(help: "The year, e.g. 2022.") var year: Int
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
-  @Option(help: "text (default), markdown, json, csv or html (a self-contained page with charts).") var format: Reports.BilanFormat = .text
+  @Option(help: "text (default), markdown, json, csv, html (a self-contained page with charts) or pdf (needs Chromium, and -o).")
+  var format: Reports.BilanFormat = .text
   @Option(help: "fr (default) or en, for text, markdown and csv labels.") var lang: BilanLanguage = .fr
   @Flag(help: "Ignore the saved checkpoint and fold the whole journal from the start (audits, benchmarks).")
   var noCheckpoint = false
@@ -46,7 +47,12 @@ struct BilanCommand: ParsableCommand {
 
   func validate() throws {
     guard (1900...2100).contains(year) else { throw ValidationError("The year must be between 1900 and 2100; got \(year).") }
-    if template != nil && format != .html { throw ValidationError("--template is for --format html.") }
+    if template != nil && format != .html && format != .pdf { throw ValidationError("--template is for --format html or pdf.") }
+    if format == .pdf && output == nil { throw ValidationError("A PDF is written to a file: give -o FILE.") }
+    if format == .pdf && receipt != nil {
+      throw ValidationError(
+        "A PDF carries the dates Chromium prints it at, so it cannot be re-run byte for byte: sign the HTML page instead.")
+    }
     if receipt != nil && publisherKey == nil {
       throw ValidationError("A receipt is signed with the publisher's key: give --key FILE (or set ESS_PUBLISHER_KEY).")
     }
@@ -74,7 +80,7 @@ struct BilanCommand: ParsableCommand {
         treeSize: treeSize, to: output, template: template,
         command: Reports.reproducingCommand(
           year: year, asKnownOn: asKnownOn, format: format.rawValue, language: lang.rawValue, treeSize: treeSize))
-      if output == nil { print(text) }
+      if output == nil { print(text) } else if format == .pdf { print("Wrote \(output!) (PDF, A4).") }
     }
   }
 }

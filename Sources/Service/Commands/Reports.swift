@@ -8,7 +8,7 @@ import Projections
 /// print(try Reports.bilan(journal: "journal", year: 2022, asKnownOn: "2023-03-31", format: .markdown, language: .fr))
 /// ```
 public enum Reports {
-  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html }
+  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html, pdf }
   public enum HistoryFormat: String, Sendable, CaseIterable { case text, json }
 
   /// Whether `text` is a cut `--as-known-on` accepts (a date, or an RFC 3339 date-time with its offset).
@@ -24,6 +24,15 @@ public enum Reports {
     journal: String, year: Int, asKnownOn: String? = nil, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true,
     treeSize: UInt64? = nil, to file: String? = nil, template: String? = nil, command: String = "ess bilan"
   ) throws(ServiceError) -> String {
+    if format == .pdf {
+      guard let file else { throw ServiceError(.badInput, "A PDF is written to a file: give -o FILE.") }
+      let html = try output(
+        journal: journal, year: year, asKnownOn: asKnownOn, format: .html, language: language, useCheckpoint: useCheckpoint,
+        treeSize: treeSize, template: template, command: command.replacing("--format pdf", with: "--format pdf -o FILE")
+      ).text
+      try PDFPrinter.print(html, to: file)
+      return ""
+    }
     let text = try output(
       journal: journal, year: year, asKnownOn: asKnownOn, format: format, language: language, useCheckpoint: useCheckpoint,
       treeSize: treeSize, template: template, command: command
@@ -51,7 +60,7 @@ public enum Reports {
   /// The bilan in a text `format` (HTML needs the whole journal: ``bilanHTML(journal:year:asKnownOn:language:treeSize:template:command:)``).
   static func render(_ bilan: Bilan, format: BilanFormat, language: BilanLanguage) -> String {
     switch format {
-    case .html: preconditionFailure("HTML is rendered from the journal, not from a bilan alone")
+    case .html, .pdf: preconditionFailure("HTML and PDF are rendered from the journal, not from a bilan alone")
     case .json: return bilan.json
     case .csv: return bilan.csv(language: language)
     case .text: return bilan.text(language: language, markdown: false)

@@ -43,8 +43,8 @@ extension Reports {
       }
       limit = l
     }
-    // One pass: the bilan's fold and which years each domain recorded.
-    var state = BilanProjection.State()
+    // One pass: the bilan's fold, where each figure of the year comes from, and which years each domain recorded.
+    var fold = FigureSourcesFold(year: year)
     var years = DomainYears.initial
     let checkpoint: Checkpoint?
     do {
@@ -54,21 +54,25 @@ extension Reports {
       while let r = try it.next() {
         if let limit, r.recordedAt >= limit { break }
         if let treeSize, r.seq > treeSize { break }
-        try BilanProjection.apply(r, lookup: lookup.record, to: &state)
+        try fold.apply(r, lookup: lookup.record)
         DomainYears.apply(r, to: &years)
       }
+      let state = fold.state
       let log = try CheckpointLog(journal: journal)
       checkpoint = log.isSetUp ? try log.sizes().first { $0 >= state.seq }.map { try log.checkpoint(size: $0).checkpoint } : nil
     } catch {
       throw ServiceError.wrap(error)
     }
+    let state = fold.state
     var bilan = state.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: state.seq, journalHash: state.hash)
     bilan.changes = bilan.changes(
       since: state.figures.bilan(year: year - 1, asKnownOn: asKnownOn, journalSeq: state.seq, journalHash: state.hash))
     let first = min(seriesStart, year)
     let series = Series(
       state.figures, keys: BilanPage.chartKeys, years: first...year, asKnownOn: asKnownOn, journalSeq: state.seq, journalHash: state.hash)
-    let page = BilanPage(bilan: bilan, series: series, years: years, language: language, checkpoint: checkpoint, command: command)
+    let page = BilanPage(
+      bilan: bilan, series: series, years: years, language: language, checkpoint: checkpoint, command: command, sources: fold.sources,
+      corrected: fold.corrected)
     return (parsed.render(page.context), bilan)
   }
 }

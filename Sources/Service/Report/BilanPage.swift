@@ -13,8 +13,43 @@ struct BilanPage {
   /// The signed checkpoint that covers what was read, if any.
   let checkpoint: Checkpoint?
   let command: String
+  /// By indicator key: the sources of the events that moved it ("" for none given).
+  let sources: [String: [String]]
+  /// The keys a correction or retraction moved after they were first known.
+  let corrected: Set<String>
 
   var fr: Bool { language == .fr }
+
+  /// The footnotes' numbers, one per figure of the tables that has sources or was corrected, in the page's order.
+  var notes: [String: Int] {
+    var out: [String: Int] = [:]
+    for section in BilanLabels.sections {
+      for i in bilan.indicators where i.key.hasPrefix(section.prefix) && (sources[i.key] != nil || corrected.contains(i.key)) {
+        out[i.key] = out.count + 1
+      }
+    }
+    return out
+  }
+
+  func historyCommand(_ key: String) -> String {
+    "ess history \(key) --year \(bilan.year)" + (bilan.asKnownOn.map { " --as-known-on \($0)" } ?? "")
+  }
+
+  var footnotes: [[String: Any]] {
+    let numbers = notes
+    return bilan.indicators.compactMap { i -> (Int, [String: Any])? in
+      guard let n = numbers[i.key] else { return nil }
+      let said = (sources[i.key] ?? []).map { $0.isEmpty ? (fr ? "(source non précisée)" : "(no source given)") : $0 }
+      return (
+        n,
+        [
+          "n": String(n), "label": BilanLabels.label(i, reported: bilan.reported[i.key], language),
+          "sources": said.joined(separator: " ; "), "corrected": corrected.contains(i.key), "command": historyCommand(i.key),
+          "correctedText": fr ? "Corrigé depuis sa première publication ; pourquoi :" : "Corrected since it was first known; why:",
+        ]
+      )
+    }.sorted { $0.0 < $1.0 }.map(\.1)
+  }
 
   /// The key figures shown first.
   static let headlineKeys = [
@@ -35,10 +70,12 @@ struct BilanPage {
     return (fr ? "depuis \(bilan.year - 1) : " : "since \(bilan.year - 1): ") + said
   }
 
-  func row(_ i: Bilan.Indicator) -> [String: Any] {
+  func row(_ i: Bilan.Indicator, notes: [String: Int] = [:]) -> [String: Any] {
     [
       "key": i.key, "label": BilanLabels.label(i, reported: bilan.reported[i.key], language),
       "value": NumberFormat.value(i, reported: bilan.reported[i.key], language), "change": change(i.key) ?? "",
+      "note": notes[i.key].map(String.init) ?? "", "hasNote": notes[i.key] != nil, "corrected": corrected.contains(i.key),
+      "correctedMark": fr ? "corrigé" : "corrected",
     ]
   }
 
@@ -50,12 +87,13 @@ struct BilanPage {
     let cut =
       bilan.asKnownOn.map { fr ? "Tel que connu le \($0)." : "As known on \($0)." }
       ?? (fr ? "Tel que connu à la date du dernier événement lu." : "As known at the last event read.")
-    let headline: [[String: Any]] = Self.headlineKeys.compactMap { key in bilan.indicators.first { $0.key == key }.map(row) }
+    let headline: [[String: Any]] = Self.headlineKeys.compactMap { key in bilan.indicators.first { $0.key == key }.map { row($0) } }
+    let notes = self.notes
     let sections: [[String: Any]] = BilanLabels.sections.enumerated().compactMap { n, section in
       let rows = bilan.indicators.filter { $0.key.hasPrefix(section.prefix) }
       guard !rows.isEmpty else { return nil }
       return [
-        "id": "section-\(n + 1)", "name": fr ? section.fr : section.en, "rows": rows.map(row),
+        "id": "section-\(n + 1)", "name": fr ? section.fr : section.en, "rows": rows.map { row($0, notes: notes) },
         "indicatorHeader": fr ? "Indicateur" : "Indicator", "valueHeader": String(bilan.year),
         "changeHeader": fr ? "Évolution" : "Change",
       ]
@@ -90,6 +128,11 @@ struct BilanPage {
       },
       "milestonesTitle": fr ? "Jalons de l'année" : "Milestones of the year", "hasMilestones": !milestones.isEmpty,
       "milestones": milestones, "noMilestones": fr ? "Aucun jalon enregistré." : "No milestone recorded.",
+      "sourcesTitle": fr ? "Sources des chiffres" : "Where the figures come from",
+      "sourcesNote": fr
+        ? "Pour chaque chiffre, les sources des événements du journal qui l'ont fait évoluer ; « corrigé » marque un chiffre modifié par une correction après sa première publication."
+        : "For each figure, the sources of the journal's events that moved it; “corrected” marks a figure changed by a correction after it was first known.",
+      "footnotes": footnotes, "hasFootnotes": !notes.isEmpty,
       "readFrom": read, "reproduce": fr ? "Pour refaire cette page :" : "To make this page again:", "command": command,
       "programLine": fr
         ? "Produit par ess \(BuildIdentity.version) à partir du seul journal ; la même entrée donne les mêmes octets."

@@ -43,6 +43,25 @@ struct CommandLineTests {
     #expect(!fr.stdout.contains("manifestation.attendees"))
   }
 
+  @Test func theHTMLTemplateCanBeReplaced() throws {
+    let ess = try #require(Tools.built("ess"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ess-template-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try "<h1>{{title}}</h1>{{#headline}}<p data-key=\"{{key}}\">{{value}}</p>{{/headline}}{{#charts}}{{{svg}}}{{/charts}}\n".write(
+      toFile: dir + "/mine.mustache", atomically: true, encoding: .utf8)
+    let page = try Tools.run(ess, ["bilan", "2022", "--format", "html", "--template", dir + "/mine.mustache", "--journal", Self.journal])
+    #expect(page.status == 0)
+    #expect(page.stdout.hasPrefix("<h1>Bilan 2022 de l&#39;économie sociale et solidaire — Strasbourg</h1>"))
+    #expect(page.stdout.contains("<p data-key=\"procurement.insertion_hours\">483 442 h</p>"))
+    #expect(page.stdout.components(separatedBy: "<svg ").count - 1 == 5)
+    try "{{#headline}}unclosed".write(toFile: dir + "/bad.mustache", atomically: true, encoding: .utf8)
+    let bad = try Tools.run(ess, ["bilan", "2022", "--format", "html", "--template", dir + "/bad.mustache", "--journal", Self.journal])
+    #expect(bad.status == 2 && bad.stderr.hasPrefix("ess: The template \(dir)/bad.mustache is not a valid Mustache template"))
+    let text = try Tools.run(ess, ["bilan", "2022", "--template", dir + "/mine.mustache", "--journal", Self.journal])
+    #expect(text.status == 2 && text.stderr.contains("--template is for --format html or pdf"))
+  }
+
   @Test func aMissingJournalSaysHowToCreateOne() throws {
     let ess = try #require(Tools.built("ess"))
     let r = try Tools.run(ess, ["--journal", "/nonexistent/j", "bilan", "2022"])

@@ -1,26 +1,6 @@
 import Journal
 
 extension Bilan {
-  /// How an indicator moved against the year before (`ess bilan Y` shows it beside each figure).
-  public struct Change: Sendable, Equatable {
-    public var key: String
-    /// The indicator's value in Y−1, as known at the same cut.
-    public var previous: Value
-    /// value − previous, in the indicator's own kind (a difference of shares is a share: percentage points);
-    /// `.null` when either is null.
-    public var absolute: Value
-    /// (value − previous) / |previous| as a fraction; `.null` for shares (their change is in points), for a null
-    /// value, or when previous is 0.
-    public var relative: Value
-
-    public init(key: String, previous: Value, absolute: Value, relative: Value) {
-      self.key = key
-      self.previous = previous
-      self.absolute = absolute
-      self.relative = relative
-    }
-  }
-
   /// The changes of every indicator of `self` against `previous` (the bilan of the year before), in `self`'s order.
   public func changes(since previous: Bilan) -> [Change] {
     indicators.map { i in Self.change(key: i.key, unit: i.unit, value: i.value, previous: previous.value(i.key) ?? .null) }

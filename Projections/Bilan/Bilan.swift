@@ -32,6 +32,26 @@ public struct Bilan: Sendable, Equatable {
   /// Each indicator's change against the year before (empty unless asked for: ``changes(since:)``).
   public var changes: [Change] = []
 
+  /// How an indicator moved against the year before (`ess bilan Y` shows it beside each figure).
+  public struct Change: Sendable, Equatable {
+    public var key: String
+    /// The indicator's value in Y−1, as known at the same cut.
+    public var previous: Value
+    /// value − previous, in the indicator's own kind (a difference of shares is a share: percentage points);
+    /// `.null` when either is null.
+    public var absolute: Value
+    /// (value − previous) / |previous| as a fraction; `.null` for shares (their change is in points), for a null
+    /// value, or when previous is 0.
+    public var relative: Value
+
+    public init(key: String, previous: Value, absolute: Value, relative: Value) {
+      self.key = key
+      self.previous = previous
+      self.absolute = absolute
+      self.relative = relative
+    }
+  }
+
   /// What each figure reported by a partner is, as written, by its key (`reported.*`).
   public var reported: [String: Reported] = [:]
 

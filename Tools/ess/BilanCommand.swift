@@ -48,7 +48,6 @@ struct BilanCommand: ParsableCommand {
   func validate() throws {
     guard (1900...2100).contains(year) else { throw ValidationError("The year must be between 1900 and 2100; got \(year).") }
     if template != nil && format != .html && format != .pdf { throw ValidationError("--template is for --format html or pdf.") }
-    if format == .pdf && output == nil { throw ValidationError("A PDF is written to a file: give -o FILE.") }
     if format == .pdf && receipt != nil {
       throw ValidationError(
         "A PDF carries the dates Chromium prints it at, so it cannot be re-run byte for byte: sign the HTML page instead.")

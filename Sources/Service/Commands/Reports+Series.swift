@@ -19,16 +19,16 @@ extension Reports {
   }
 
   /// The series itself (see ``series(journal:keys:from:to:asKnownOn:format:language:)``).
-  public static func series(journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil)
-    throws(ServiceError) -> Series
-  {
+  public static func series(
+    journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil, useCheckpoint: Bool = true
+  ) throws(ServiceError) -> Series {
     for key in keys where !key.hasPrefix("reported.") && !BilanReader.isIndicatorKey(key) {
       throw ServiceError(
         .badInput,
         "'\(key)' is not an indicator of the bilan; 'ess bilan YEAR --format csv' lists the keys (reported figures are reported.<indicator>).",
         at: .init(field: "KEY"))
     }
-    let reader = try BilanReader(journal: journal)
+    let reader = try BilanReader(journal: journal, useCheckpoint: useCheckpoint)
     var limit: Timestamp? = nil
     if let asKnownOn {
       guard let l = BilanReader.cutLimit(asKnownOn) else {

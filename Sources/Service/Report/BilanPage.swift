@@ -63,17 +63,19 @@ struct BilanPage {
     "okote.amount_companies_eur", "okote.amount_public_eur", "pole.members_at_year_end", "books.collected_total",
   ]
 
-  func change(_ key: String) -> String? {
+  /// The change since Y−1 in two parts: the words (which may wrap) and the figures (which may not).
+  func change(_ key: String) -> (since: String, delta: String)? {
     guard let c = bilan.changes.first(where: { $0.key == key }), let i = bilan.indicators.first(where: { $0.key == key }),
       let said = NumberFormat.change(c, unit: i.unit, language)
     else { return nil }
-    return (fr ? "depuis \(bilan.year - 1) : " : "since \(bilan.year - 1): ") + said
+    return (fr ? "depuis \(bilan.year - 1) :" : "since \(bilan.year - 1):", said)
   }
 
   func row(_ i: Bilan.Indicator, notes: [String: Int] = [:]) -> [String: Any] {
     [
       "key": i.key, "label": BilanLabels.label(i, reported: bilan.reported[i.key], language),
-      "value": NumberFormat.value(i, reported: bilan.reported[i.key], language), "change": change(i.key) ?? "",
+      "value": NumberFormat.value(i, reported: bilan.reported[i.key], language), "hasChange": change(i.key) != nil,
+      "since": change(i.key)?.since ?? "", "delta": change(i.key)?.delta ?? "",
       "note": notes[i.key].map(String.init) ?? "", "hasNote": notes[i.key] != nil, "corrected": corrected.contains(i.key),
       "correctedMark": fr ? "corrigé" : "corrected",
     ]

@@ -100,6 +100,15 @@ enum Report {
       "bilan 2022, warm (checkpoint at head), ms in-process",
       [fixed(warm.median / 1e6, 1), fixed(warm.min / 1e6, 1), fixed(warm.max / 1e6, 1)])
     row("history of one indicator, one pass, ms", r.historyNanos.map { fixed($0 / 1e6, 0) })
+    let series = Stats(r.seriesNanos)
+    let html = Stats(r.htmlNanos)
+    row("(same runs) cold bilan 2022, ms", [fixed(r.bilanColdMedianNanos / 1e6, 0), "", ""])
+    row(
+      "series, every key 2010–2023, one pass, ms", [fixed(series.median / 1e6, 0), fixed(series.min / 1e6, 0), fixed(series.max / 1e6, 0)])
+    row(
+      "html page 2022 (charts, sources), one pass, ms", [fixed(html.median / 1e6, 0), fixed(html.min / 1e6, 0), fixed(html.max / 1e6, 0)])
+    goalRow(goals["series_over_cold_bilan"]!)
+    goalRow(goals["html_over_cold_bilan"]!)
     goalRow(goals["bilan_cold_over_lz4"]!)
     goalRow(goals["bilan_cold_million_events_per_s"]!)
 
@@ -258,6 +267,8 @@ enum Report {
     bilan.obj("cold_events_per_s", throughput(r.bilanCold))
     bilan.nums("warm_ms_in_process", r.bilanWarmNanos.map { $0 / 1e6 })
     bilan.nums("history_ms", r.historyNanos.map { $0 / 1e6 })
+    bilan.nums("series_ms", r.seriesNanos.map { $0 / 1e6 })
+    bilan.nums("html_ms", r.htmlNanos.map { $0 / 1e6 })
     bilan.num("cold_over_lz4", r.bilanColdOverLZ4)
     root.obj("bilan", bilan)
 

@@ -34,6 +34,10 @@ struct Results {
   var bilanCold = Throughput()
   var bilanWarmNanos: [Double] = []
   var historyNanos: [Double] = []
+  var seriesNanos: [Double] = []
+  var htmlNanos: [Double] = []
+  /// The cold bilan's time per run, for the ratios (it is measured as a throughput).
+  var bilanColdMedianNanos: Double { Double(events) / bilanCold.stats.median * 1e9 }
 
   // 4. Bytes on disk.
   var journalBulkBeforeSeal: Int64 = 0
@@ -102,6 +106,12 @@ struct Results {
       Goal(
         key: "bytes_single_sealed_over_lz4", label: "size: single-append journal, sealed / lz4 -1", value: singleSealedOverLZ4, limit: 1.1,
         atLeast: false),
+      Goal(
+        key: "series_over_cold_bilan", label: "series: all keys 2010–2023 / cold bilan (time)",
+        value: Stats(seriesNanos).median / bilanColdMedianNanos, limit: 1.5, atLeast: false),
+      Goal(
+        key: "html_over_cold_bilan", label: "html: the page / cold bilan (time)", value: Stats(htmlNanos).median / bilanColdMedianNanos,
+        limit: 1.5, atLeast: false),
       Goal(
         key: "merkle_build_over_sha256sum", label: "merkle: first tile build / sha256sum (MB/s)", value: merkle.buildOverSHA256sum,
         limit: 0.7, atLeast: true),

@@ -129,6 +129,19 @@ do {
   let t0 = System.now()
   _ = try BilanReader(journal: journalBulk).history(key: "procurement.insertion_hours", year: 2022)
   r.historyNanos.append(Double(System.now() - t0))
+  // #12: a series of every indicator over all years, and the HTML page, each one pass (the series without a
+  // checkpoint, like the cold bilan); same runs, beside the cold bilan.
+  let keys = try BilanReader(journal: journalBulk).bilan(year: 2022).indicators.map(\.key)
+  for _ in 0..<options.runs {
+    var t = System.now()
+    let series = try Reports.series(journal: journalBulk, keys: keys, from: 2010, to: 2023, useCheckpoint: false)
+    guard series.rows.count == 14 else { System.fail("the series has \(series.rows.count) rows, expected 14") }
+    r.seriesNanos.append(Double(System.now() - t))
+    t = System.now()
+    let html = try Reports.bilanHTML(journal: journalBulk, year: 2022, language: .fr, command: "ess bilan 2022 --format html")
+    guard html.contains("<svg ") else { System.fail("the HTML page has no chart") }
+    r.htmlNanos.append(Double(System.now() - t))
+  }
 } catch {
   System.fail("the bilan fold failed: \(error)")
 }

@@ -18,14 +18,23 @@ public struct FigureSourcesFold {
   public private(set) var sources: [String: [String]] = [:]
   /// The keys a correction or a retraction moved.
   public private(set) var corrected: Set<String> = []
-  var values: [String: Bilan.Value] = [:]
+  /// The figures as last seen, by domain, in the domain's own (fixed) order: compared by place, not by key.
+  var last: [[Bilan.Value]]
+  /// Each domain's place in ``last``.
+  static let domains = EventDomain.allCases
+  /// Reported figures (`reported.*`) come and go: by key.
+  var reported: [String: Bilan.Value] = [:]
 
   public init(year: Int) {
     self.year = year
     let empty = BilanState()
-    for domain in EventDomain.allCases {
-      for i in empty.indicators(of: domain, year: year) { values[i.key] = i.value }
-    }
+    last = EventDomain.allCases.map { d in d == .indicator ? [] : empty.indicators(of: d, year: year).map(\.value) }
+  }
+
+  mutating func moved(_ key: String, by record: Record, correction: Bool) {
+    let source = record.source ?? ""
+    if !(sources[key]?.contains(source) ?? false) { sources[key, default: []].append(source) }
+    if correction { corrected.insert(key) }
   }
 
   /// Folds the next record.
@@ -38,19 +47,27 @@ public struct FigureSourcesFold {
     // (whatever its date: a Marché OFF edition is counted by its edition year, not by when it was reported).
     let domains = kind.isCorrection ? EventDomain.allCases : [kind.domain]
     for domain in domains {
-      var now: [(key: String, value: Bilan.Value)] = state.figures.indicators(of: domain, year: year).map { ($0.key, $0.value) }
-      // A reported figure can also vanish (a correction moved it to another scope): it is then null.
-      if domain == .indicator {
-        let present = Set(now.map(\.key))
-        now += values.filter { $0.key.hasPrefix("reported.") && !present.contains($0.key) }.map { ($0.key, .null) }
+      let now = state.figures.indicators(of: domain, year: year)
+      guard domain == .indicator else {
+        let d = Self.domains.firstIndex(of: domain)!
+        for (place, i) in now.enumerated() where !i.value.isSameValue(as: last[d][place]) {
+          last[d][place] = i.value
+          moved(i.key, by: record, correction: kind.isCorrection)
+        }
+        continue
       }
-      for (key, value) in now {
-        let before = values[key] ?? .null
-        guard !value.isSameValue(as: before) else { continue }
-        values[key] = value
-        let source = record.source ?? ""
-        if !(sources[key]?.contains(source) ?? false) { sources[key, default: []].append(source) }
-        if kind.isCorrection { corrected.insert(key) }
+      // A reported figure can also vanish (a correction moved it to another scope): it is then null.
+      var seen = Set<String>()
+      for i in now {
+        seen.insert(i.key)
+        if !i.value.isSameValue(as: reported[i.key] ?? .null) {
+          reported[i.key] = i.value
+          moved(i.key, by: record, correction: kind.isCorrection)
+        }
+      }
+      for (key, value) in reported where !seen.contains(key) && value != .null {
+        reported[key] = .null
+        moved(key, by: record, correction: kind.isCorrection)
       }
     }
   }

@@ -23,9 +23,18 @@ public enum DomainYears: Projection {
   public static var initial: State { State() }
 
   public static func apply(_ record: Record, to state: inout State) {
-    guard let kind = EventKind.lookup(record.type), !kind.isCorrection,
-      let year = Int(String(decoding: record.occurredOnBytes.prefix(4), as: UTF8.self))
-    else { return }
-    state.years[kind.domain, default: []].insert(year)
+    guard let kind = EventKind.entry(record.type)?.kind, !kind.isCorrection, let year = Self.year(record.occurredOnBytes) else { return }
+    if state.years[kind.domain]?.contains(year) != true { state.years[kind.domain, default: []].insert(year) }
+  }
+
+  /// The year of a valid time, from its first four ASCII digits.
+  static func year(_ bytes: ArraySlice<UInt8>) -> Int? {
+    guard bytes.count >= 4 else { return nil }
+    var y = 0
+    for b in bytes.prefix(4) {
+      guard (48...57).contains(b) else { return nil }
+      y = y * 10 + Int(b - 48)
+    }
+    return y
   }
 }

@@ -35,14 +35,7 @@ extension Reports {
       throw ServiceError(
         .badInput, "The template \(template ?? "(bundled)") is not a valid Mustache template: \(error).", at: .init(file: template))
     }
-    var limit: Timestamp? = nil
-    if let asKnownOn {
-      guard let l = BilanReader.cutLimit(asKnownOn) else {
-        throw ServiceError(
-          .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.")
-      }
-      limit = l
-    }
+    let limit = try BilanReader.limit(asKnownOn)
     // One pass: the bilan's fold, where each figure of the year comes from, and which years each domain recorded.
     var fold = FigureSourcesFold(year: year)
     var years = DomainYears.initial

@@ -29,14 +29,7 @@ extension Reports {
         at: .init(field: "KEY"))
     }
     let reader = try BilanReader(journal: journal, useCheckpoint: useCheckpoint)
-    var limit: Timestamp? = nil
-    if let asKnownOn {
-      guard let l = BilanReader.cutLimit(asKnownOn) else {
-        throw ServiceError(
-          .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.")
-      }
-      limit = l
-    }
+    let limit = try BilanReader.limit(asKnownOn)
     let state = try reader.state(recordedBefore: limit)
     let lastYear = state.last.flatMap { Int(String(decoding: $0.occurredOnBytes.prefix(4), as: UTF8.self)) }
     let first = from ?? seriesStart

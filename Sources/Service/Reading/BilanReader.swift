@@ -43,6 +43,18 @@ public struct BilanReader: Sendable {
     return Timestamp(millisecondsSince1970: t.millisecondsSince1970 + 1)
   }
 
+  /// The cut `--as-known-on` names, as the first instant it leaves out (nil: no cut).
+  /// - Throws: ``ServiceError`` `.badInput` for text that is neither a date nor an RFC 3339 date-time with its offset.
+  static func limit(_ asKnownOn: String?) throws(ServiceError) -> Timestamp? {
+    guard let asKnownOn else { return nil }
+    guard let l = cutLimit(asKnownOn) else {
+      throw ServiceError(
+        .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.",
+        at: .init(field: "asKnownOn"))
+    }
+    return l
+  }
+
   /// The fold of every event recorded before `limit` (all events if nil), among the first `treeSize` (all if nil).
   /// - Throws: ``ServiceError`` if the journal cannot be read (damage is named).
   public func state(recordedBefore limit: Timestamp? = nil, treeSize: UInt64? = nil) throws(ServiceError) -> BilanProjection.State {
@@ -84,15 +96,7 @@ public struct BilanReader: Sendable {
   /// The bilan of `year`, as known on `asKnownOn` (a date, the end of that day in Paris, or an exact date-time).
   /// - Throws: ``ServiceError`` `.badInput` for a cut that is neither, or if the journal cannot be read.
   public func bilan(year: Int, asKnownOn: String? = nil, treeSize: UInt64? = nil) throws(ServiceError) -> Bilan {
-    var limit: Timestamp? = nil
-    if let asKnownOn {
-      guard let l = BilanReader.cutLimit(asKnownOn) else {
-        throw ServiceError(
-          .badInput, "--as-known-on expects a date YYYY-MM-DD or an RFC 3339 date-time with its offset; got '\(asKnownOn.prefix(40))'.",
-          at: .init(field: "asKnownOn"))
-      }
-      limit = l
-    }
+    let limit = try Self.limit(asKnownOn)
     let s = try state(recordedBefore: limit, treeSize: treeSize)
     var bilan = s.figures.bilan(year: year, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash)
     bilan.changes = bilan.changes(since: s.figures.bilan(year: year - 1, asKnownOn: asKnownOn, journalSeq: s.seq, journalHash: s.hash))

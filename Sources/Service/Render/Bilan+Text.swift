@@ -47,11 +47,7 @@ extension Bilan {
       out.append((markdown ? "- " : "  ") + "\(m.date)  \(m.title) (\(BilanLabels.milestoneKind(m.kind, language)))")
     }
     out.append("")
-    let cut = asKnownOn.map { fr ? "tel que connu le \($0)" : "as known on \($0)" } ?? (fr ? "tout le journal" : "the whole journal")
-    out.append(
-      fr
-        ? "Lu dans le journal jusqu'au seq \(journalSeq) (hash \(journalHash)), \(cut)."
-        : "Read from the journal up to seq \(journalSeq) (hash \(journalHash)), \(cut).")
+    out.append(BilanLabels.readFrom(seq: journalSeq, hash: journalHash, asKnownOn: asKnownOn, language))
     return out.joined(separator: "\n")
   }
 }

@@ -1,4 +1,5 @@
 import Domain
+import Journal
 import Projections
 
 /// The language of a rendered bilan.
@@ -48,6 +49,14 @@ public enum BilanLabels {
     "marcheoff.events": ("Événements", "Events"),
     "marcheoff.revenue_eur": ("Chiffre d'affaires des exposants", "Exhibitors' revenue"),
   ]
+
+  /// "Lu dans le journal jusqu'au seq 1358 (hash …), tout le journal." — what every report says it read.
+  static func readFrom(seq: UInt64, hash: ChainHash, asKnownOn: String?, _ language: BilanLanguage) -> String {
+    let fr = language == .fr
+    let cut = asKnownOn.map { fr ? "tel que connu le \($0)" : "as known on \($0)" } ?? (fr ? "tout le journal" : "the whole journal")
+    return fr
+      ? "Lu dans le journal jusqu'au seq \(seq) (hash \(hash)), \(cut)." : "Read from the journal up to seq \(seq) (hash \(hash)), \(cut)."
+  }
 
   static let sections: [(prefix: String, fr: String, en: String)] = [
     ("pole.", "Pôle territorial de l'ESS", "The local ESS hub (Pôle)"),

@@ -57,11 +57,7 @@ extension Series {
       for r in cells { out.append(line(r)) }
     }
     out.append("")
-    let cut = asKnownOn.map { fr ? "tel que connu le \($0)" : "as known on \($0)" } ?? (fr ? "tout le journal" : "the whole journal")
-    out.append(
-      fr
-        ? "Lu dans le journal jusqu'au seq \(journalSeq) (hash \(journalHash)), \(cut)."
-        : "Read from the journal up to seq \(journalSeq) (hash \(journalHash)), \(cut).")
+    out.append(BilanLabels.readFrom(seq: journalSeq, hash: journalHash, asKnownOn: asKnownOn, language))
     return out.joined(separator: "\n")
   }
 }

@@ -61,12 +61,7 @@ extension CheckpointLog {
       try signed.verify(policy.logOnly)
       // The trust rule: cached tiles only below a size whose signed root they reproduce.
       tree.distrust(from: Int(signedSize / TileCache.width))
-      var root = try Self.root(signedSize, &tree)
-      if root != signed.checkpoint.root {
-        tree.distrust(from: 0)
-        root = try Self.root(signedSize, &tree)
-      }
-      guard root == signed.checkpoint.root else {
+      guard try tree.root(size: signedSize, expecting: signed.checkpoint.root) == signed.checkpoint.root else {
         throw JournalError(
           .verificationFailed,
           "This journal's first \(signedSize) events do not hash to the root signed for them (\(signed.checkpoint.root.base64)): it is not the journal that was signed (an old copy restored, then appended to?). Refusing to sign a fork."
@@ -86,11 +81,6 @@ extension CheckpointLog {
     }
     let root = try Merkle.root(size: size, from: &tree)
     return (tree, try Checkpoint(origin: origin, size: size, root: root), signedSize)
-  }
-
-  static func root(_ size: UInt64, _ tree: inout JournalTree) throws(JournalError) -> TreeHash {
-    try tree.extend(to: size)
-    return try Merkle.root(size: size, from: &tree)
   }
 }
 

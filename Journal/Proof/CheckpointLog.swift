@@ -32,10 +32,7 @@ public struct CheckpointLog: Sendable {
   var vkeyPath: String { folder + "/log.vkey" }
   var policyPath: String { folder + "/policy" }
 
-  static func fileName(size: UInt64) -> String {
-    let digits = String(size)
-    return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + ".checkpoint"
-  }
+  static func fileName(size: UInt64) -> String { JournalLayout.twentyDigits(size) + ".checkpoint" }
 
   /// Whether signing is set up (an origin is written).
   public var isSetUp: Bool { POSIX.exists(originPath) }

@@ -1,6 +1,6 @@
 /// Lowercase hexadecimal, as key IDs and digests are written.
-enum Hex {
-  static func encode(_ bytes: some Sequence<UInt8>) -> String {
+package enum Hex {
+  package static func encode(_ bytes: some Sequence<UInt8>) -> String {
     var out: [UInt8] = []
     for b in bytes {
       out.append(ChainHash.hexDigits[Int(b >> 4)])

@@ -69,6 +69,18 @@ public struct JournalTree: SubtreeHashes {
     return read
   }
 
+  /// The root of the first `size` events, checked the way a cache must be: from the cached tiles first
+  /// and, if that is not `expected`, once more from the lines alone (the cache is then rebuilt). The caller
+  /// compares the result with `expected`: a difference then is the journal's, not the cache's.
+  public mutating func root(size: UInt64, expecting expected: TreeHash) throws(JournalError) -> TreeHash {
+    try extend(to: size)
+    let cached = try Merkle.root(size: size, from: &self)
+    guard cached != expected else { return cached }
+    distrust(from: 0)
+    try extend(to: size)
+    return try Merkle.root(size: size, from: &self)
+  }
+
   /// Writes the tile hashes to the cache (best kept: a failure only costs a rehash later).
   public func save() throws(JournalError) { try cache.save(tiles) }
 

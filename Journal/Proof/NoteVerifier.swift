@@ -91,8 +91,7 @@ public struct NoteVerifier: Sendable, Hashable {
     case .ed25519:
       return signature.count == 64 && key.isValidSignature(signature, for: text)
     case .cosignature:
-      guard signature.count == 72 else { return false }
-      let time = signature[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      guard let time = Cosignature.time(of: signature) else { return false }
       return key.isValidSignature(signature[8...], for: Cosignature.message(time: time, text: text))
     }
   }

@@ -23,14 +23,7 @@ struct TileCache: Sendable {
     guard let bytes = CacheFile.read(path), let payload = CacheFile.unseal(bytes, tag: Self.tag),
       let count = payload.readLE(UInt64.self, at: 0), UInt64(payload.count - 8) == count &* 32
     else { return [] }
-    var tiles: [TreeHash] = []
-    tiles.reserveCapacity(Int(count))
-    var at = payload.startIndex + 8
-    while at < payload.endIndex {
-      tiles.append(TreeHash(bytes: payload[at..<(at + 32)])!)
-      at += 32
-    }
-    return tiles
+    return TlogTiles.hashes(Array(payload.dropFirst(8)), count: Int(count)) ?? []
   }
 
   /// Replaces the file by `tiles`.
@@ -38,7 +31,7 @@ struct TileCache: Sendable {
     var payload: [UInt8] = []
     payload.reserveCapacity(8 + 32 * tiles.count)
     for k in 0..<8 { payload.append(UInt8(truncatingIfNeeded: UInt64(tiles.count) >> (8 * UInt64(k)))) }
-    for t in tiles { withUnsafeBytes(of: t.value) { payload.append(contentsOf: $0) } }
+    payload += TlogTiles.bytes(tiles)
     if !POSIX.isDirectory(layout.index) { try disk.makeDirectory(layout.index) }
     try CacheFile.write(CacheFile.seal(payload, tag: Self.tag), to: path, disk: disk)
   }

@@ -27,8 +27,7 @@ public enum TilePublisher {
     let size = checkpoint.checkpoint.size
     // First the journal against the checkpoint (cheap with the tile cache): nothing is written for a mismatch.
     var tree = try JournalTree(journal: journal, io: io)
-    try tree.extend(to: size)
-    guard try Merkle.root(size: size, from: &tree) == checkpoint.checkpoint.root else {
+    guard try tree.root(size: size, expecting: checkpoint.checkpoint.root) == checkpoint.checkpoint.root else {
       throw JournalError(
         .verificationFailed,
         "This journal's first \(size) events do not hash to the root of the checkpoint to publish; nothing was published.")
@@ -102,8 +101,7 @@ public enum TilePublisher {
   }
 
   static func makeFolders(for path: String, disk: Disk) throws(JournalError) {
-    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-    let folder = String(path[..<slash])
+    let folder = DurableFile.folder(of: path)
     guard !POSIX.isDirectory(folder) else { return }
     try makeFolders(for: folder, disk: disk)
     try disk.makeDirectory(folder)

@@ -10,8 +10,12 @@ public enum DurableFile {
   /// Replaces (or creates) the file at `path` with `bytes`.
   /// - Throws: `.ioFailure` or `.diskFull`, naming the file; the old file is then left as it was.
   public static func replace(_ path: String, with bytes: [UInt8], io: any FileIO = POSIXFileIO()) throws(JournalError) {
-    let folder: String
-    if let slash = path.lastIndex(of: "/") { folder = slash == path.startIndex ? "/" : String(path[..<slash]) } else { folder = "." }
-    try Disk(io: io).writeAtomically(bytes, to: path, folder: folder)
+    try Disk(io: io).writeAtomically(bytes, to: path, folder: folder(of: path))
+  }
+
+  /// The folder a path names a file in (`.` for a bare name).
+  package static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 }

@@ -13,9 +13,12 @@ struct JournalLayout: Sendable {
   /// Clients' caches (``JournalCache``).
   var cache: String { root + "/cache" }
 
-  static func segmentName(firstSeq: UInt64) -> String {
-    let digits = String(firstSeq)
-    return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + ".lz4"
+  static func segmentName(firstSeq: UInt64) -> String { twentyDigits(firstSeq) + ".lz4" }
+
+  /// A number as the journal names files by it: 20 digits, zero-padded (segments, checkpoints).
+  static func twentyDigits(_ n: UInt64) -> String {
+    let digits = String(n)
+    return String(repeating: "0", count: max(0, 20 - digits.count)) + digits
   }
 
   func segmentPath(_ name: String) -> String { segments + "/" + name }

@@ -28,7 +28,7 @@ public enum DomainYears: Projection {
   }
 
   /// The year of a valid time, from its first four ASCII digits.
-  static func year(_ bytes: ArraySlice<UInt8>) -> Int? {
+  package static func year(_ bytes: ArraySlice<UInt8>) -> Int? {
     guard bytes.count >= 4 else { return nil }
     var y = 0
     for b in bytes.prefix(4) {

@@ -41,13 +41,8 @@ extension Reports {
     var years = DomainYears.initial
     let checkpoint: Checkpoint?
     do {
-      let reader = try Reader(at: journal)
-      let lookup = RecordLookup(reader)
-      var it = try reader.records(from: 1, readAhead: true)
-      while let r = try it.next() {
-        if let limit, r.recordedAt >= limit { break }
-        if let treeSize, r.seq > treeSize { break }
-        try fold.apply(r, lookup: lookup.record)
+      try BilanReader(journal: journal, useCheckpoint: false).read(from: 1, recordedBefore: limit, treeSize: treeSize) { r, lookup in
+        try fold.apply(r, lookup: lookup)
         DomainYears.apply(r, to: &years)
       }
       let state = fold.state

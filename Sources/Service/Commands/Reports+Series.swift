@@ -31,7 +31,7 @@ extension Reports {
     let reader = try BilanReader(journal: journal, useCheckpoint: useCheckpoint)
     let limit = try BilanReader.limit(asKnownOn)
     let state = try reader.state(recordedBefore: limit)
-    let lastYear = state.last.flatMap { Int(String(decoding: $0.occurredOnBytes.prefix(4), as: UTF8.self)) }
+    let lastYear = state.last.flatMap { DomainYears.year($0.occurredOnBytes) }
     let first = from ?? seriesStart
     let last = to ?? max(first, lastYear ?? first)
     guard first <= last else { throw ServiceError(.badInput, "--from \(first) comes after --to \(last).", at: .init(field: "from")) }

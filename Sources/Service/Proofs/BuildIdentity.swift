@@ -1,5 +1,6 @@
 import Crypto
 import Glibc
+import Journal
 
 /// Which build of ess is running: `ess/<version>+<first 12 hex digits of the
 /// SHA-256 of its executable>`. Receipts name it (`program`), so that "same
@@ -24,6 +25,6 @@ public enum BuildIdentity {
       guard n > 0 else { break }
       chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
     }
-    return "ess/\(version)+" + Receipts.hex(hasher.finalize()).prefix(12)
+    return "ess/\(version)+" + Hex.encode(hasher.finalize()).prefix(12)
   }
 }

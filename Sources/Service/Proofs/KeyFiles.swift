@@ -25,7 +25,7 @@ enum KeyFiles {
 
   /// Writes a new private key file (created, mode 0600; never over an existing file, never inside `journal`).
   static func write(_ signer: NoteSigner, to path: String, notInside journal: String?) throws(ServiceError) {
-    if let journal, let folder = realpath(journal), let target = realpath(parent(of: path)), inside(target, folder) {
+    if let journal, let folder = realpath(journal), let target = realpath(DurableFile.folder(of: path)), inside(target, folder) {
       throw ServiceError(
         .badInput, "A private key must not be kept in the journal's folder (backups and mirrors copy it); choose a path outside \(journal)."
       )
@@ -79,11 +79,6 @@ enum KeyFiles {
     guard let p = Glibc.realpath(path, nil) else { return nil }
     defer { free(p) }
     return String(cString: p)
-  }
-
-  static func parent(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   static func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }

@@ -31,7 +31,7 @@ public enum Publishing {
         let bytes = try InputFile.read(bilan)
         let receipt = try InputFile.read(bilan + ".receipt")
         let body = try BilanReceipt(text: SignedNote(parsing: receipt, what: "receipt").text)
-        guard body.sha256 == Receipts.hex(SHA256.hash(data: bytes)), body.byteCount == bytes.count else {
+        guard body.sha256 == Hex.encode(SHA256.hash(data: bytes)), body.byteCount == bytes.count else {
           throw ServiceError(.checkFailed, "\(bilan).receipt does not cover \(bilan) (its SHA-256 differs); nothing was published.")
         }
         let name = String(bilan.split(separator: "/").last ?? "")

@@ -36,7 +36,7 @@ extension Receipts {
     }
     var checks = ["signed by \(publisher.name)"]
     let bytes = try InputFile.read(file)
-    let digest = hex(SHA256.hash(data: bytes))
+    let digest = Hex.encode(SHA256.hash(data: bytes))
     guard digest == body.sha256, bytes.count == body.byteCount else {
       throw ServiceError(
         .checkFailed, "The file's SHA-256 is \(digest) (\(bytes.count) bytes), the receipt says \(body.sha256) (\(body.byteCount) bytes).",
@@ -82,6 +82,7 @@ extension Receipts {
       guard head >= body.treeSize else {
         throw ServiceError(.checkFailed, "The journal holds only \(head) events; the receipt covers \(body.treeSize).")
       }
+      // An audit hashes the lines themselves: the journal under audit (and its cache) may not be the signer's.
       var tree = try JournalTree(journal: journal)
       tree.distrust(from: 0)
       try tree.extend(to: body.treeSize)
@@ -141,7 +142,7 @@ extension Receipts {
 
   /// The publisher key recorded by the `bilan.published` event of the file's bytes.
   static func publisherKey(of file: String, journal: String) throws(ServiceError) -> String {
-    let digest = hex(SHA256.hash(data: try InputFile.read(file)))
+    let digest = Hex.encode(SHA256.hash(data: try InputFile.read(file)))
     var found: String?
     do {
       try Reader(at: journal).forEach { r in

@@ -66,7 +66,7 @@ public enum Receipts {
     let body = BilanReceipt(
       origin: tree.origin, treeSize: tree.size, treeRoot: tree.root, readSeq: bilan.journalSeq, readHash: bilan.journalHash, year: year,
       asKnownOn: asKnownOn, code: BilanProjection.codeVersion, program: program, format: format.rawValue, language: language.rawValue,
-      sha256: hex(SHA256.hash(data: output)), byteCount: output.count, issued: String(issued.prefix(19)) + "Z")
+      sha256: Hex.encode(SHA256.hash(data: output)), byteCount: output.count, issued: String(issued.prefix(19)) + "Z")
     let receipt: [UInt8]
     do {
       receipt = SignedNote(text: body.text, signatures: [try signer.sign(body.text)]).bytes
@@ -79,7 +79,7 @@ public enum Receipts {
       "treeSize": .number(JSONNumber(Int64(tree.size))), "treeRoot": .string(tree.root.base64),
       "readSeq": .number(JSONNumber(Int64(body.readSeq))), "readHash": .string(body.readHash.description), "code": .string(body.code),
       "program": .string(program), "issued": .string(body.issued), "publisher": .string(signer.verifier.vkey),
-      "receiptSHA256": .string(hex(SHA256.hash(data: receipt))),
+      "receiptSHA256": .string(Hex.encode(SHA256.hash(data: receipt))),
     ]
     if let asKnownOn { data["asKnownOn"] = .string(asKnownOn) }
     let event = NewEvent(
@@ -104,7 +104,4 @@ public enum Receipts {
     return Published(output: output, receipt: receipt, body: body, publishedSeq: publishedSeq, leftOut: head - tree.size)
   }
 
-  static func hex(_ digest: SHA256Digest) -> String {
-    digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-  }
 }

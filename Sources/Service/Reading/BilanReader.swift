@@ -62,18 +62,29 @@ public struct BilanReader: Sendable {
       var state = useCheckpoint ? (checkpoints.load(reader: reader, before: limit) ?? .init()) : .init()
       if let treeSize, state.seq > treeSize { state = .init() }  // a checkpoint past the tree is ignored
       let start = state.seq
-      let lookup = RecordLookup(reader)
-      var it = try reader.records(from: start + 1, readAhead: true)
-      while let r = try it.next() {
-        if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
-        if let treeSize, r.seq > treeSize { break }
-        try BilanProjection.apply(r, lookup: lookup.record, to: &state)
+      try read(from: start + 1, recordedBefore: limit, treeSize: treeSize) { r, lookup in
+        try BilanProjection.apply(r, lookup: lookup, to: &state)
       }
       if limit == nil && treeSize == nil && state.seq >= start + checkpointEvery { checkpoints.save(state) }
       state.last = state.last?.detached()  // not the whole frame it was read from
       return state
     } catch {
       throw ServiceError.wrap(error)
+    }
+  }
+
+  /// Calls `body` with each record from `seq` on, recorded before `limit` and among the first `treeSize`
+  /// events, reading ahead on a second thread; `body` is also handed the lookup corrections need.
+  func read(
+    from seq: UInt64, recordedBefore limit: Timestamp?, treeSize: UInt64?,
+    _ body: (Record, (UInt64) throws -> any StoredEvent) throws -> Void
+  ) throws {
+    let lookup = RecordLookup(reader)
+    var it = try reader.records(from: seq, readAhead: true)
+    while let r = try it.next() {
+      if let limit, r.recordedAt >= limit { break }  // recordedAt never decreases along seq
+      if let treeSize, r.seq > treeSize { break }
+      try body(r, lookup.record)
     }
   }
 

@@ -22,7 +22,7 @@ enum NumberFormat {
   }
 
   static func percent(_ n: Int64, _ d: Int64, _ language: BilanLanguage) -> String {
-    let p = (n * 200 / d + 1) / 2  // half-up to a whole percent
+    let p = rounded(n, d, by: 100)  // half-up to a whole percent (shares are not negative)
     return language == .fr ? "\(p) %" : "\(p)%"
   }
 

@@ -58,7 +58,7 @@ import Testing
     // Logged, and in no bilan.
     let logged = try #require(try allRecords(s.journal).last)
     #expect(logged.seq == published.publishedSeq && logged.type == "bilan.published")
-    #expect(try logged.data()["receiptSHA256"]?.stringValue == Receipts.hex(SHA256.hash(data: published.receipt)))
+    #expect(try logged.data()["receiptSHA256"]?.stringValue == Hex.encode(SHA256.hash(data: published.receipt)))
     let before = try BilanReader(journal: s.journal).bilan(year: 2022, treeSize: 3)
     let after = try BilanReader(journal: s.journal).bilan(year: 2022)
     #expect(before.indicators == after.indicators && before.milestones == after.milestones)
@@ -91,7 +91,7 @@ import Testing
     try Data(spaced).write(to: URL(fileURLWithPath: file))
     var body = try BilanReceipt(text: SignedNote(parsing: Data(contentsOf: URL(fileURLWithPath: receipt)), what: "r").text)
     body.program = "ess/0.0.9"
-    body.sha256 = Receipts.hex(SHA256.hash(data: spaced))
+    body.sha256 = Hex.encode(SHA256.hash(data: spaced))
     body.byteCount = spaced.count
     let resigned = SignedNote(text: body.text, signatures: [try ProofVectors.publisherKey().sign(body.text)])
     try Data(resigned.bytes).write(to: URL(fileURLWithPath: receipt))

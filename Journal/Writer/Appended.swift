@@ -32,5 +32,7 @@ public struct RecoveryNote: Sendable, Equatable, CustomStringConvertible {
 public struct BatchPreview: Sendable, Equatable {
   /// The last committed seq before this batch (0 for an empty journal).
   public var headSeq: UInt64
+  /// The hash of that last committed event (``ChainHash/zero`` for an empty journal).
+  public var headHash: ChainHash = .zero
   public var results: [Appended]
 }

@@ -115,9 +115,13 @@ public final class Writer {
   /// (no other writer can commit in between). If `check` throws, nothing is
   /// written and its error is rethrown. `envelopesChecked`: the caller already
   /// ran ``EnvelopeRules/check(_:)`` on every event (not checked twice).
+  /// `committed` is called once the commit is durable, still under the lock
+  /// (a client updates its own indexes there, in commit order); it cannot fail
+  /// the append.
   @discardableResult
   public func append(
-    _ events: [NewEvent], envelopesChecked: Bool = false, check: (BatchPreview) throws -> Void
+    _ events: [NewEvent], envelopesChecked: Bool = false, check: (BatchPreview) throws -> Void,
+    committed: () -> Void = {}
   ) throws -> [Appended] {
     guard !events.isEmpty else { return [] }
     if !envelopesChecked { try Writer.checkEnvelopes(events) }
@@ -126,11 +130,12 @@ public final class Writer {
     defer { lock.release() }
     try refresh()
     let batch = try prepare(events)
-    try check(BatchPreview(headSeq: batch.firstSeq - 1, results: batch.results))
+    try check(BatchPreview(headSeq: batch.firstSeq - 1, headHash: tail?.lastHash ?? .zero, results: batch.results))
     guard batch.count > 0 else { return batch.results }
     try ensureSegment(forRawBytes: batch.rawCount)
     try commit(batch)
     ids.didAppend(batch.newIDs, tail: tail)
+    committed()
     return batch.results
   }
 
@@ -145,7 +150,7 @@ public final class Writer {
     defer { lock.release() }
     try refresh()
     let batch = try prepare(events, encode: false)
-    try check(BatchPreview(headSeq: batch.firstSeq - 1, results: batch.results))
+    try check(BatchPreview(headSeq: batch.firstSeq - 1, headHash: tail?.lastHash ?? .zero, results: batch.results))
   }
 
   /// Seals the last segment now: rewrites it into large frames (verified, then

@@ -13,8 +13,9 @@ extension IntegrityModel {
     }
   }
 
+  /// The facts of `key` by valid day, then seq (the key must have been loaded: ``load(checking:base:)``).
   func sortedFacts(_ key: IntegrityKey) -> [(seq: UInt64, fact: IntegrityFact)] {
-    (byKey[key] ?? []).compactMap { s in facts[s].map { (s, $0) } }.sorted { ($0.fact.day, $0.seq) < ($1.fact.day, $1.seq) }
+    (byKey[key] ?? []).map { ($0.seq, $0.fact) }.sorted { ($0.fact.day, $0.seq) < ($1.fact.day, $1.seq) }
   }
 
   func checkMember(_ key: IntegrityKey) throws(IntegrityViolation) {

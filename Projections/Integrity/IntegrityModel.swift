@@ -2,71 +2,80 @@ import Domain
 import Journal
 
 /// The effective history reduced to what the integrity rules of EVENTS.md §3
-/// need: every event's kind, and the keyed facts (memberships, boards,
-/// campaigns, pledges, contracts, reports) as corrections and retractions
-/// leave them — interpreted by the same ``CorrectionFold`` as the bilan.
+/// need: the keyed facts (memberships, boards, campaigns, pledges, contracts,
+/// reports) as corrections and retractions leave them, and which events
+/// were amended by which — interpreted by the same ``CorrectionFold`` as the
+/// bilan.
 ///
-/// Folding is cheap and unchecked (``apply(_:hash:lookup:undo:)``); checking
-/// is done only for the keys new events touch (``check(keys:)``), so an
-/// append costs what it changes, not a replay of the journal. A pure fold:
-/// the events a correction refers to come from `lookup`.
+/// The model holds only what it was asked for: the facts of a key, or the
+/// amendments of an event, are read from `base` (a keyed index of the
+/// history before ``lastSeq`` — see ``IntegrityModel/indexEntries()``) the
+/// first time they are needed, so an append costs the keys it touches, not
+/// the journal's size. With an empty base the model folds a whole history.
+/// A pure fold: what it reads comes from `base`, `kindOf` and `lookup`.
 ///
 /// ```swift
-/// var model = IntegrityModel()
+/// var model = IntegrityModel(at: 41, hash: hash41)
 /// var undo: IntegrityModel.Undo? = model.beginUndo()
-/// let touched = try model.apply(pending, hash: .zero, lookup: lookup, undo: &undo)
+/// let touched = try model.apply(pending, hash: .zero, kindOf: kinds, lookup: lookup, base: index, undo: &undo)
+/// try model.load(checking: touched, base: index)
 /// try model.check(keys: touched)   // throws IntegrityViolation
 /// ```
 public struct IntegrityModel: Sendable, Equatable {
-  /// The kind of each event, by seq − 1 (``Domain/EventKind`` codes; `unknown` for types outside the catalog).
-  var kinds: [UInt8] = []
-  static let unknown: UInt8 = .max
-  /// Effective keyed facts by seq.
-  var facts = SeqTable<IntegrityFact>()
-  /// Key → seqs of the effective facts filed under it, ascending.
-  var byKey: [IntegrityKey: [UInt64]] = [:]
-  /// Which events were amended, and by which event (the correction rules' state).
+  /// A keyed index of the history the model starts from: the value stored
+  /// for a key (bytes this model made), or nil for none.
+  public typealias Base = ([UInt8]) throws -> [UInt8]?
+  /// The base of a model that folds from the first event: nothing.
+  public static var noBase: Base { { _ in nil } }
+
+  /// One effective fact and the seq of its event.
+  struct Filed: Sendable, Equatable {
+    var seq: UInt64
+    var fact: IntegrityFact
+  }
+
+  /// Key → its effective facts, ascending by seq (keys read or changed only).
+  var byKey: [IntegrityKey: [Filed]] = [:]
+  /// Amended domain event → the seqs of its corrections and retractions, ascending (events read or changed only).
+  var amendments: [UInt64: [UInt64]] = [:]
+  /// Which events were amended, and by which event (the correction rules' state, for the events read).
   var history = CorrectionFold()
+  /// What changed since the last ``indexChanges()``: for each key or
+  /// target, how many entries it had before, if it was only appended to
+  /// since (else nil: it is written whole).
+  var changedKeys: [IntegrityKey: Int?] = [:]
+  var changedTargets: [UInt64: Int?] = [:]
 
-  /// The seq of the latest correction or retraction of `seq`, if any.
-  public func amendment(of seq: UInt64) -> UInt64? { history.amendedBy[seq] }
   /// The journal position folded so far.
-  public internal(set) var lastSeq: UInt64 = 0
-  public internal(set) var lastHash: ChainHash = .zero
+  public var lastSeq: UInt64 = 0
+  public var lastHash: ChainHash = .zero
 
+  /// An empty model (folding from the first event).
   public init() {}
 
-  /// The kind of the event at `seq`, or nil if there is none (or it is not of the catalog).
-  public func kind(ofSeq seq: UInt64) -> EventKind? {
-    guard seq >= 1, seq <= UInt64(kinds.count) else { return nil }
-    return EventKind(code: kinds[Int(seq - 1)])
+  /// A model over a base that covers the history up to `seq`, whose event has `hash`.
+  public init(at seq: UInt64, hash: ChainHash) {
+    lastSeq = seq
+    lastHash = hash
   }
 
   /// What it takes to undo tentative changes (an append that is then refused or fails).
   public struct Undo: Sendable {
-    var kindCount: Int
     var lastSeq: UInt64
     var lastHash: ChainHash
-    var facts: [(UInt64, IntegrityFact?)] = []
-    var amended: [(UInt64, UInt64?)] = []
+    var keys: [IntegrityKey: [Filed]?] = [:]
+    var targets: [UInt64: [UInt64]?] = [:]
+    var amendedBy: [UInt64: UInt64?] = [:]
   }
 
   /// The start of a tentative application.
-  public func beginUndo() -> Undo { Undo(kindCount: kinds.count, lastSeq: lastSeq, lastHash: lastHash) }
-
-  /// Makes room for `count` more events at once (large imports), so the tables grow once.
-  public mutating func reserve(_ count: Int) {
-    guard count > 1000 else { return }
-    facts.reserveCapacity(kinds.count + count)
-    kinds.reserveCapacity(kinds.count + count)
-    byKey.reserveCapacity(byKey.count + count)
-  }
+  public func beginUndo() -> Undo { Undo(lastSeq: lastSeq, lastHash: lastHash) }
 
   /// Reverts what was applied since `undo` began.
   public mutating func rollback(_ undo: Undo) {
-    for (seq, fact) in undo.facts.reversed() { setFact(fact, at: seq) }
-    for (target, by) in undo.amended.reversed() { history.amendedBy[target] = by }
-    kinds.removeSubrange(undo.kindCount...)
+    for (k, v) in undo.keys { byKey[k] = v }
+    for (t, v) in undo.targets { amendments[t] = v }
+    for (t, v) in undo.amendedBy { history.amendedBy[t] = v }
     lastSeq = undo.lastSeq
     lastHash = undo.lastHash
   }
@@ -77,25 +86,33 @@ public struct IntegrityModel: Sendable, Equatable {
   /// - Parameters:
   ///   - event: a record of the journal or an event of the batch being checked.
   ///   - hash: its chain hash (`.zero` for a batch not yet encoded).
+  ///   - kindOf: the kind of an earlier event by seq (nil if none, or not of the catalog), asked only for corrections.
   ///   - lookup: an earlier event by seq, asked only for corrections of keyed events.
-  /// - Throws: what `lookup` throws.
+  ///   - base: the keyed index the model starts from.
+  /// - Throws: what `kindOf`, `lookup` or `base` throw.
   @discardableResult
   public mutating func apply(
-    _ event: some StoredEvent, hash: ChainHash, lookup: (UInt64) throws -> any StoredEvent, undo: inout Undo?
-  ) rethrows -> [IntegrityKey] {
-    let entry = EventKind.entry(event.type)
-    kinds.append(entry?.code ?? Self.unknown)
+    _ event: some StoredEvent, hash: ChainHash, kindOf: (UInt64) throws -> EventKind?, lookup: (UInt64) throws -> any StoredEvent,
+    base: Base, undo: inout Undo?
+  ) throws -> [IntegrityKey] {
     lastSeq = event.seq
     lastHash = hash
-    guard let entry else { return [] }
+    guard let entry = EventKind.entry(event.type) else { return [] }
     if entry.kind.isCorrection {
-      // Only corrections of events some rule looks at are followed (no lookup for the others).
       guard let target = Amendment(kind: entry.kind, data: JSONObjectView(event.dataBytes))?.target, target < event.seq,
-        let targetKind = self.kind(ofSeq: target), !targetKind.isCorrection
+        let targetKind = try kindOf(target), !targetKind.isCorrection
       else { return [] }
-      undo?.amended.append((target, history.amendedBy[target]))
+      try load(target: target, base: base)
+      if undo != nil {
+        if undo!.targets[target] == nil { undo!.targets[target] = .some(amendments[target]) }
+        if undo!.amendedBy[target] == nil { undo!.amendedBy[target] = .some(history.amendedBy[target]) }
+      }
+      let before = amendments[target]?.count ?? 0
+      if changedTargets[target] == nil { changedTargets[target] = .some(before) }
+      IntegrityModel.insert(event.seq, into: &amendments[target, default: []])
+      if amendments[target]?.last != event.seq { changedTargets[target] = .some(nil) }
       guard IntegrityFact.isKeyed(targetKind) else {
-        // No rule looks at the target: only which event amends it is kept (no lookup).
+        // No rule looks at the target: only which events amend it is kept (no lookup).
         history.amendedBy[target] = event.seq
         return []
       }
@@ -105,51 +122,70 @@ public struct IntegrityModel: Sendable, Equatable {
     var touched: [IntegrityKey] = []
     for change in try history.apply(event, entry: entry, lookup: lookup) {
       switch change {
-      case .removed(let e): touched += setFact(nil, at: e.seq, undo: &undo)
-      case .added(let e): touched += setFact(IntegrityFact.of(e), at: e.seq, undo: &undo)
+      case .removed(let e):
+        guard let fact = IntegrityFact.of(e) else { continue }
+        for k in fact.keys {
+          try edit(k, base: base, undo: &undo) { list in
+            list.removeAll { $0.seq == e.seq }
+            return false
+          }
+          touched.append(k)
+        }
+      case .added(let e):
+        guard let fact = IntegrityFact.of(e) else { continue }
+        for k in fact.keys {
+          try edit(k, base: base, undo: &undo) { list in
+            let appended = (list.last?.seq ?? 0) < e.seq
+            IntegrityModel.insert(Filed(seq: e.seq, fact: fact), into: &list)
+            return appended
+          }
+          touched.append(k)
+        }
       }
     }
     return touched
   }
 
-  /// Sets the fact at `seq`, recording the old one in `undo`; returns the keys of both.
-  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64, undo: inout Undo?) -> [IntegrityKey] {
-    let old = facts[seq]
-    undo?.facts.append((seq, old))
-    guard let old else {
-      // A new event (the common case): nothing to unfile.
-      guard let fact else { return [] }
-      insertFresh(fact, at: seq)
-      return fact.keys
-    }
-    let keys = old.keys + (fact?.keys ?? [])
-    setFact(fact, at: seq)
-    return keys
+  /// Changes the facts of `key` (read from `base` first), noting the old
+  /// ones in `undo`; `change` says whether it only appended a fact.
+  mutating func edit(_ key: IntegrityKey, base: Base, undo: inout Undo?, _ change: (inout [Filed]) -> Bool) throws {
+    try load(key: key, base: base)
+    if undo != nil, undo!.keys[key] == nil { undo!.keys[key] = .some(byKey[key]) }
+    if changedKeys[key] == nil { changedKeys[key] = .some(byKey[key]?.count ?? 0) }
+    if !change(&byKey[key, default: []]) { changedKeys[key] = .some(nil) }
   }
 
-  mutating func setFact(_ fact: IntegrityFact?, at seq: UInt64) {
-    if let old = facts.removeValue(forKey: seq) {
-      for k in old.keys {
-        byKey[k]?.removeAll { $0 == seq }
-        if byKey[k]?.isEmpty == true { byKey[k] = nil }
+  /// Reads the facts of `key` from `base` unless the model has them.
+  mutating func load(key: IntegrityKey, base: Base) throws {
+    guard byKey[key] == nil else { return }
+    byKey[key] = try base(IntegrityModel.indexKey(key)).map(IntegrityModel.decodeFacts) ?? []
+  }
+
+  /// Reads the amendments of `target` from `base` unless the model has them.
+  mutating func load(target: UInt64, base: Base) throws {
+    guard amendments[target] == nil else { return }
+    let seqs = try base(IntegrityModel.indexKey(target)).map(IntegrityModel.decodeSeqs) ?? []
+    amendments[target] = seqs
+    if let last = seqs.last { history.amendedBy[target] = last }
+  }
+
+  /// Reads what checking `keys` needs: their facts, and those of every member of a board filed under them.
+  public mutating func load(checking keys: some Sequence<IntegrityKey>, base: Base) throws {
+    for key in keys {
+      try load(key: key, base: base)
+      for filed in byKey[key] ?? [] where filed.fact.kind == .boardElected {
+        for m in filed.fact.members { try load(key: IntegrityKey(.member, m), base: base) }
       }
     }
-    guard let fact else { return }
-    facts[seq] = fact
-    for k in fact.keys { file(seq, under: k) }
   }
 
-  /// Files `fact` at a seq that has none yet (a checkpoint being read).
-  mutating func insertFresh(_ fact: IntegrityFact, at seq: UInt64) {
-    facts[seq] = fact
-    for k in fact.keys { file(seq, under: k) }
+  /// The seqs of the corrections and retractions of `seq`, ascending (read from `base` if needed).
+  public mutating func amendments(of seq: UInt64, base: Base) throws -> [UInt64] {
+    try load(target: seq, base: base)
+    return amendments[seq] ?? []
   }
 
-  /// Files `seq` under `key`, keeping the list ascending (new seqs come last).
-  mutating func file(_ seq: UInt64, under key: IntegrityKey) {
-    IntegrityModel.insert(seq, into: &byKey[key, default: []])
-  }
-
+  /// Inserts `seq` in an ascending list, once.
   static func insert(_ seq: UInt64, into seqs: inout [UInt64]) {
     if let last = seqs.last, last > seq {
       let at = seqs.firstIndex { $0 >= seq }!
@@ -159,8 +195,19 @@ public struct IntegrityModel: Sendable, Equatable {
     }
   }
 
+  /// Inserts a fact in a list ascending by seq, replacing one at the same seq.
+  static func insert(_ filed: Filed, into list: inout [Filed]) {
+    if let last = list.last, last.seq >= filed.seq {
+      let at = list.firstIndex { $0.seq >= filed.seq }!
+      if list[at].seq == filed.seq { list[at] = filed } else { list.insert(filed, at: at) }
+    } else {
+      list.append(filed)
+    }
+  }
+
   public static func == (a: IntegrityModel, b: IntegrityModel) -> Bool {
-    a.kinds == b.kinds && a.facts == b.facts && a.byKey == b.byKey && a.history == b.history && a.lastSeq == b.lastSeq
+    a.byKey.filter { !$0.value.isEmpty } == b.byKey.filter { !$0.value.isEmpty }
+      && a.amendments.filter { !$0.value.isEmpty } == b.amendments.filter { !$0.value.isEmpty } && a.lastSeq == b.lastSeq
       && a.lastHash == b.lastHash
   }
 }

@@ -67,7 +67,6 @@ struct PowerLossTests {
 
     func ledger() throws -> Ledger {
       let l = try Ledger(journal: journal, options: options)
-      l.checkpointEvery = 1
       return l
     }
 

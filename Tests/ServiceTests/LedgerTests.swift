@@ -122,31 +122,101 @@ struct LedgerTests {
     try a.append([f.event("pole.member-joined", "2022-02-01", ["memberId": "lfl", "name": "LFL", "legalForm": "association"])])
   }
 
-  @Test func theCheckpointIsUsedWhenItAgreesAndIgnoredWhenItDoesNot() throws {
+  @Test func theIntegrityIndexIsUsedWhenItAgreesAndRebuiltWhenItDoesNot() throws {
     let f = try LedgerFixture()
-    let ledger = try f.ledger()
-    ledger.checkpointEvery = 1
-    try ledger.append(Base.events(f))
-    try ledger.append([f.event("books.donation-counted", "2022-12-31", ["books": 10])])
-    let cache = try JournalCache(journal: f.path)
-    let file = f.path + "/cache/" + IntegrityStore.file
-    let saved = try #require(cache.read(IntegrityStore.file, tag: IntegrityStore.tag))
-    let decoded = try #require(IntegrityModel(decoding: saved))
-    // From scratch (no checkpoint) and from the checkpoint: the same model.
-    let raw = try Data(contentsOf: URL(fileURLWithPath: file))
-    try FileManager.default.removeItem(atPath: file)
-    #expect(try IntegrityStore(journal: f.path).take(at: decoded.lastSeq) == decoded)
-    // A damaged checkpoint is ignored: the rules still hold.
-    var damaged = Array(raw)
-    damaged[damaged.count / 2] ^= 0xFF
-    try Data(damaged).write(to: URL(fileURLWithPath: file))
-    #expect(cache.read(IntegrityStore.file, tag: IntegrityStore.tag) == nil)
-    #expect(throws: ServiceError.self) { try f.ledger().append([f.event("pole.member-left", "2021-11-01", ["memberId": "lfl"])]) }
-    // A checkpoint of another history (hash mismatch) is ignored too.
-    var other = decoded
-    other.lastHash = .zero
-    try cache.write(other.encoded(), name: IntegrityStore.file, tag: IntegrityStore.tag)
-    #expect(try IntegrityStore(journal: f.path).take(at: decoded.lastSeq).lastHash == decoded.lastHash)
+    try f.ledger().append(Base.events(f))
+    try f.ledger().append([f.event("books.donation-counted", "2022-12-31", ["books": 10])])
+    let head = try Reader(at: f.path).head()
+    let here = KeyedCache.Stamp(seq: head.seq, hash: head.hash)
+    // Written by the appends, at the head (the unchecked one moved its stamp too).
+    let store = try IntegrityStore(journal: f.path)
+    #expect(store.index.open() == here)
+    let built = try store.index.all()
+    #expect(!built.isEmpty)
+    // Until its log grows past its limit, the index is a log over an empty base; merged now.
+    try store.index.replace(with: built, stamp: here)
+    #expect(try store.index.all() == built)
+    let basePath = f.path + "/cache/integrity.base"
+    let logPath = f.path + "/cache/integrity.log"
+    let leave = f.event("pole.member-left", "2021-11-01", ["memberId": "lfl"])
+    func rebuiltAndStillRefusing(_ what: String) throws {
+      let before = try Data(contentsOf: URL(fileURLWithPath: f.path + "/HEAD"))
+      #expect(throws: ServiceError.self, "\(what)") { try f.ledger().append([leave]) }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: f.path + "/HEAD")) == before)
+      let again = try IntegrityStore(journal: f.path)
+      #expect(again.index.open() == here, "\(what)")
+      #expect(try again.index.all() == built, "\(what)")
+    }
+    // Removed: the refusal folds the whole journal, and writes the index again.
+    try FileManager.default.removeItem(atPath: basePath)
+    try FileManager.default.removeItem(atPath: logPath)
+    try rebuiltAndStillRefusing("removed")
+    // Damaged in a value the append reads: that value fails its CRC, the index is rebuilt.
+    try store.index.replace(with: built, stamp: here)
+    var damaged = Array(try Data(contentsOf: URL(fileURLWithPath: basePath)))
+    // Every value (after the 68-byte header and the index), not the header or the index.
+    let values = 68 + Int(damaged[56]) * 20 + 4
+    for i in values..<damaged.count { damaged[i] ^= 0x5A }
+    try Data(damaged).write(to: URL(fileURLWithPath: basePath))
+    try rebuiltAndStillRefusing("damaged")
+    // Of another history (its stamp's hash is not the journal's): rebuilt.
+    try store.index.replace(with: [:], stamp: KeyedCache.Stamp(seq: head.seq, hash: .zero))
+    try rebuiltAndStillRefusing("another history")
+    // Behind the journal, with a torn record after its last whole one: the
+    // torn bytes are ignored and the events after the stamp folded.
+    let records = try f.records()
+    var prefix = IntegrityModel()
+    var none: IntegrityModel.Undo? = nil
+    for r in records.prefix(3) {
+      try prefix.apply(
+        r, hash: r.hash, kindOf: { _ in nil }, lookup: { records[Int($0) - 1] }, base: IntegrityModel.noBase, undo: &none)
+    }
+    try store.index.replace(with: prefix.indexEntries(), stamp: KeyedCache.Stamp(seq: 3, hash: records[2].hash))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    handle.seekToEndOfFile()
+    handle.write(Data([40, 0, 0, 0, 1, 2, 3]))
+    try handle.close()
+    #expect(try IntegrityStore(journal: f.path).index.open()?.seq == 3)
+    try rebuiltAndStillRefusing("behind, torn")
+    // Its rules still accept what they should: lfl leaves after joining.
+    try f.ledger().append([f.event("pole.member-left", "2022-01-01", ["memberId": "lfl"])])
   }
 
+  @Test(arguments: [21, 22] as [UInt64])
+  func checkingThroughTheIndexAgreesWithFoldingTheWholeJournal(seed: UInt64) throws {
+    // The same random events (many breaking rules) offered to two journals:
+    // one keeps its index between appends, the other loses it before each.
+    let h = try RandomHistory(seed: seed, events: 160)
+    let offered = try allRecords(h.path)
+    let a = try LedgerFixture("indexA\(seed)")
+    let b = try LedgerFixture("indexB\(seed)")
+    var rng = Seeded(seed: seed)
+    var i = 0
+    var accepted = 0
+    while i < offered.count {
+      let n = Int.random(in: 1...4, using: &rng)
+      let batch = offered[i..<min(offered.count, i + n)].map { r in
+        NewEvent(
+          type: r.type, occurredOn: String(decoding: r.occurredOnBytes, as: UTF8.self), author: "t", source: "s",
+          reason: EventKind.lookup(r.type)?.isCorrection == true ? "fix" : nil, data: try! r.data())
+      }
+      i += n
+      func outcome(_ f: LedgerFixture) -> String {
+        do {
+          return "ok \(try f.ledger().append(batch).map(\.seq))"
+        } catch {
+          return "refused: \((error as? ServiceError)?.message ?? "\(error)")"
+        }
+      }
+      try? FileManager.default.removeItem(atPath: b.path + "/cache")
+      let ra = outcome(a)
+      #expect(ra == outcome(b))
+      if ra.hasPrefix("ok") { accepted += 1 }
+    }
+    #expect(accepted > 5)
+    func events(_ f: LedgerFixture) throws -> [String] {
+      try f.records().map { "\($0.seq) \($0.type) \(String(decoding: $0.dataBytes, as: UTF8.self))" }
+    }
+    #expect(try events(a) == events(b))
+  }
 }

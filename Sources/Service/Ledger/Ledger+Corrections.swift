@@ -18,10 +18,13 @@ extension Ledger {
   public func effective(seq: UInt64) throws(ServiceError) -> Effective {
     do {
       let reader = store.reader
-      let model = try store.take(at: try reader.head().seq)
-      store.keep(model)
+      let head = try reader.head()
       let record = try reader.record(seq: seq)
-      let amendment = try model.amendment(of: seq).map { try reader.record(seq: $0) }
+      // Outside the writer's lock: the index is read, never written, here.
+      var model = try store.take(at: head.seq, hash: head.hash, persist: false)
+      let amendments = try model.amendments(of: seq, base: store.base)
+      store.keep(model)
+      let amendment = try amendments.last.map { try reader.record(seq: $0) }
       guard let now = CorrectionRules.version(of: record, amendedBy: amendment) else {
         return Effective(record: record, data: try record.data(), retracted: amendment != nil)
       }

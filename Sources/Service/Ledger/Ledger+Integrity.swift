@@ -4,23 +4,37 @@ import Journal
 import Projections
 
 extension Ledger {
-  /// Brings the integrity model up to `head` (from its checkpoint if needed),
+  /// Brings the integrity model up to `head` (through the integrity index),
   /// then applies the new events tentatively and checks every touched rule.
   /// On success the model stays applied (the returned undo reverts it if the
-  /// commit then fails).
+  /// commit then fails); nil when no rule looks at the batch.
   func checkIntegrity(_ events: [NewEvent], _ preview: BatchPreview, batch: Batch) throws(ServiceError) -> IntegrityModel.Undo? {
-    // No rule looks at these events (books counted, plenaries…): nothing to check,
-    // and the model folds them later, when a checked event needs it.
+    // No rule looks at these events (books counted, plenaries…): nothing to check.
     if events.allSatisfy({ EventKind.lookup($0.type).map { !$0.isCorrection && !IntegrityModel.looksAt($0) } ?? true }) {
       return nil
     }
-    var model = try store.take(at: preview.headSeq)
+    do {
+      return try checkIntegrityOnce(events, preview, batch: batch)
+    } catch let e where e.cause is IntegrityModel.IndexDamaged {
+      // A damaged index value met while applying: rebuilt, then checked again.
+      store.discardIndex()
+      return try checkIntegrityOnce(events, preview, batch: batch)
+    }
+  }
+
+  func checkIntegrityOnce(_ events: [NewEvent], _ preview: BatchPreview, batch: Batch) throws(ServiceError) -> IntegrityModel.Undo? {
+    var model = try store.take(at: preview.headSeq, hash: preview.headHash)
     var undo: IntegrityModel.Undo? = model.beginUndo()
     let pending = PendingBatch(events, preview)
     var touched = Touched()
     do throws(ServiceError) {
       touched = try applyTentatively(pending, batch: batch, to: &model, undo: &undo) { (error: ServiceError) throws(ServiceError) in
         throw error
+      }
+      do {
+        try model.load(checking: touched.keys, base: store.base)
+      } catch {
+        throw ServiceError(.ioFailure, "The integrity index cannot be read.", cause: error)
       }
       do throws(IntegrityViolation) {
         try model.check(keys: touched.keys)
@@ -38,14 +52,28 @@ extension Ledger {
 
   /// Like ``checkIntegrity`` but collects every problem (one per key) and leaves the model as it was.
   func integrityProblems(_ events: [NewEvent], _ preview: BatchPreview, batch: Batch) throws(ServiceError) -> [ServiceError] {
+    do {
+      return try integrityProblemsOnce(events, preview, batch: batch)
+    } catch let e where e.cause is IntegrityModel.IndexDamaged {
+      store.discardIndex()
+      return try integrityProblemsOnce(events, preview, batch: batch)
+    }
+  }
+
+  func integrityProblemsOnce(_ events: [NewEvent], _ preview: BatchPreview, batch: Batch) throws(ServiceError) -> [ServiceError] {
     let t0 = Trace.now()
     defer { Trace.log("integrity fold and rules", since: t0) }
     // Taken out and dropped afterwards: the next use reloads it.
-    var model = try store.take(at: preview.headSeq)
+    var model = try store.take(at: preview.headSeq, hash: preview.headHash)
     var undo: IntegrityModel.Undo? = nil
     var problems: [ServiceError] = []
     let pending = PendingBatch(events, preview)
     let touched = try applyTentatively(pending, batch: batch, to: &model, undo: &undo) { error in problems.append(error) }
+    do {
+      try model.load(checking: touched.keys, base: store.base)
+    } catch {
+      throw ServiceError(.ioFailure, "The integrity index cannot be read.", cause: error)
+    }
     Trace.log("integrity apply", since: t0)
     // Every touched key's rules, on every core (the model is only read here).
     let keys = touched.keys
@@ -84,25 +112,38 @@ extension Ledger {
     _ pending: PendingBatch, batch: Batch, to model: inout IntegrityModel, undo: inout IntegrityModel.Undo?,
     refused: (ServiceError) throws(ServiceError) -> Void
   ) throws(ServiceError) -> Touched {
-    model.reserve(pending.events.count)
     var touched = Touched()
     let lookup = pending.lookup(store.reader)
+    let kindOf: (UInt64) throws -> EventKind? = { seq in
+      do {
+        return EventKind.lookup(try lookup(seq).type)
+      } catch let e as JournalError where e.code == .notFound {
+        return nil
+      }
+    }
+    let base = store.base
     for (i, event) in pending.events.enumerated() where !pending.preview.results[i].existed {
       let seq = pending.preview.results[i].seq
       let stored = PendingEvent(event, seq: seq)
-      if let kind = EventKind.lookup(event.type), kind.isCorrection {
-        let data = JSONObjectView(stored.dataBytes)
-        let target = Amendment(kind: kind, data: data)?.target ?? 0
-        do {
-          try CorrectionRules.checkTarget(of: kind, data: data, seq: seq, targetKind: model.kind(ofSeq: target))
-        } catch {
-          try refused(ServiceError(error, at: batch.location(i)))
-          continue
-        }
-      }
       let keys: [IntegrityKey]
       do {
-        keys = try model.apply(stored, hash: pending.preview.results[i].hash, lookup: lookup, undo: &undo)
+        if let kind = EventKind.lookup(event.type), kind.isCorrection {
+          let data = JSONObjectView(stored.dataBytes)
+          let target = Amendment(kind: kind, data: data)?.target ?? 0
+          let targetKind = target >= 1 && target < seq ? try kindOf(target) : nil
+          do throws(DomainError) {
+            try CorrectionRules.checkTarget(of: kind, data: data, seq: seq, targetKind: targetKind)
+          } catch {
+            try refused(ServiceError(error, at: batch.location(i)))
+            continue
+          }
+        }
+        keys = try model.apply(
+          stored, hash: pending.preview.results[i].hash, kindOf: kindOf, lookup: lookup, base: base, undo: &undo)
+      } catch let e as ServiceError {
+        throw e
+      } catch let e as IntegrityModel.IndexDamaged {
+        throw ServiceError(.ioFailure, "The integrity index cannot be read.", cause: e)
       } catch {
         throw ServiceError.wrap(error)
       }

@@ -31,13 +31,6 @@ public final class Ledger {
     }
   }
 
-  /// Save the integrity checkpoint once this many events were folded past it
-  /// (writing it costs far less than folding them again at every append).
-  public var checkpointEvery: UInt64 {
-    get { store.checkpointEvery }
-    set { store.checkpointEvery = newValue }
-  }
-
   /// The writer's recovery notes (torn tails set aside when the journal was opened).
   public var recoveryNotes: [RecoveryNote] { writer.recoveryNotes }
 
@@ -55,12 +48,26 @@ public final class Ledger {
   /// Appends events already normalised; `batch` says how to name them in errors.
   func append(normalized events: [NewEvent], batch: Batch) throws(ServiceError) -> [Appended] {
     var undo: IntegrityModel.Undo? = nil
+    var checked = false
+    var head: BatchPreview? = nil
     do {
       // `events` went through `normalize`, which checked every envelope.
-      let done = try writer.append(events, envelopesChecked: true) { preview in
-        undo = try self.checkIntegrity(events, preview, batch: batch)
-      }
-      store.saveIfDue()
+      let done = try writer.append(
+        events, envelopesChecked: true,
+        check: { preview in
+          head = preview
+          undo = try self.checkIntegrity(events, preview, batch: batch)
+          checked = undo != nil
+        },
+        committed: {
+          // Under the writer's lock, in commit order: the integrity index follows the journal.
+          guard let head, let last = head.results.filter({ !$0.existed }).max(by: { $0.seq < $1.seq }) else { return }
+          if checked {
+            self.store.didCommit(from: head.headSeq + 1)
+          } else {
+            self.store.didCommitUnchecked(from: head.headSeq + 1, to: KeyedCache.Stamp(seq: last.seq, hash: last.hash))
+          }
+        })
       return done
     } catch {
       if let undo, var model = store.model {

@@ -9,32 +9,35 @@ import Testing
 /// the dictionaries and sets they replace.
 @Suite("Integrity tables")
 struct IntegrityTablesTests {
-  @Test func aSeqTableIsADictionaryBySeq() {
+  @Test func factListsStayAscendingBySeqWithOneFactPerSeq() {
     var rng = Seeded(seed: 3)
-    var table = SeqTable<Int32>()
+    var list: [IntegrityModel.Filed] = []
     var reference: [UInt64: Int32] = [:]
-    for _ in 0..<5000 {
-      let seq = UInt64.random(in: 0...300, using: &rng)
-      switch Int.random(in: 0..<3, using: &rng) {
-      case 0:
-        let v = Int32.random(in: -9...9, using: &rng)
-        table[seq] = v
-        if seq >= 1 { reference[seq] = v }
-      case 1:
-        #expect(table.removeValue(forKey: seq) == reference.removeValue(forKey: seq))
-      default:
-        #expect(table[seq] == reference[seq])
-      }
-      #expect(table.count == reference.count)
+    for _ in 0..<3000 {
+      let seq = UInt64.random(in: 1...300, using: &rng)
+      let day = Int32.random(in: -9...9, using: &rng)
+      IntegrityModel.insert(IntegrityModel.Filed(seq: seq, fact: IntegrityFact(kind: .hoursReported, id: "c", day: day)), into: &list)
+      reference[seq] = day
     }
-    #expect(table.entries.map(\.seq) == reference.keys.sorted())
-    #expect(table.entries.map(\.value) == reference.sorted { $0.key < $1.key }.map(\.value))
-    // Equal contents are equal, whatever empty slots trail.
-    var other = SeqTable<Int32>()
-    for (seq, v) in reference { other[seq] = v }
-    other[10_000] = 1
-    other[10_000] = nil
-    #expect(other == table)
+    #expect(list.map(\.seq) == reference.keys.sorted())
+    #expect(list.map(\.fact.day) == reference.sorted { $0.key < $1.key }.map(\.value))
+  }
+
+  @Test func indexValuesDecodeBackAndRefuseDamage() throws {
+    let list = [
+      IntegrityModel.Filed(seq: 3, fact: IntegrityFact(kind: .boardElected, id: "", day: 19_000, members: ["a", "b"])),
+      IntegrityModel.Filed(seq: 9, fact: IntegrityFact(kind: .memberJoined, id: "é", day: -2)),
+    ]
+    let bytes = IntegrityModel.encode(list[...])
+    #expect(try IntegrityModel.decodeFacts(bytes) == list)
+    #expect(throws: IntegrityModel.IndexDamaged.self) { try IntegrityModel.decodeFacts(Array(bytes.dropLast())) }
+    #expect(throws: IntegrityModel.IndexDamaged.self) { try IntegrityModel.decodeFacts(bytes + [0]) }
+    // A value is a concatenation: appending a fact is appending its bytes.
+    let more = IntegrityModel.Filed(seq: 12, fact: IntegrityFact(kind: .memberLeft, id: "é", day: 5))
+    #expect(try IntegrityModel.decodeFacts(bytes + IntegrityModel.encode([more][...])) == list + [more])
+    #expect(try IntegrityModel.decodeSeqs(IntegrityModel.encode(([4, 7] as [UInt64])[...])) == [4, 7])
+    // Not ascending: refused.
+    #expect(throws: IntegrityModel.IndexDamaged.self) { try IntegrityModel.decodeSeqs(IntegrityModel.encode(([7, 4] as [UInt64])[...])) }
   }
 
   @Test func indexListsStayAscendingWithoutDuplicates() {

@@ -18,8 +18,10 @@ public struct Reader: Sendable {
 
   init(layout: JournalLayout) { self.layout = layout }
 
-  /// An iterator over committed events from `seq` on (1 = from the start).
-  /// Memory stays bounded by one segment, whatever the journal's size.
+  /// An iterator over committed events from `seq` on (1 = from the start),
+  /// starting at the frame that holds it. Memory stays bounded by one frame
+  /// (about 1 MiB of lines), whatever the journal's or a commit's size —
+  /// except for a segment that does not end with a whole commit, read whole.
   public func records(from seq: UInt64 = 1) throws(JournalError) -> RecordIterator {
     let names = try layout.segmentNames()
     // The segment holding `seq`: the last whose first seq is ≤ seq.
@@ -62,6 +64,16 @@ public struct Reader: Sendable {
   public func head() throws(JournalError) -> (seq: UInt64, hash: ChainHash, recordedAt: Timestamp?) {
     let names = try layout.segmentNames()
     for name in names.reversed() {
+      // Through the frame index when the segment has whole commits to its end (no full read).
+      let handle = try SegmentHandle(layout: layout, name: name)
+      let found = try withExtendedLifetime(handle) { () throws(JournalError) in
+        try FrameIndex.current(layout: layout, name: name, fd: handle.fd)
+      }
+      if let index = found {
+        if index.nextSeq > index.segmentFirstSeq { return (index.nextSeq - 1, index.lastHash, index.lastRecordedAt) }
+        if index.segmentFirstSeq == 1 { return (0, .zero, nil) }
+        continue
+      }
       let map = try SegmentFile.map(layout: layout, name: name).map
       if let last = map.commits.last { return (last.trailer.lastSeq, last.trailer.lastHash, last.trailer.lastRecordedAt) }
       if map.header.firstSeq == 1 { return (0, .zero, nil) }

@@ -1,18 +1,31 @@
 import Glibc
 
-/// Iterates committed events in seq order, one segment in memory at a time,
-/// one LZ4 frame decompressed at a time. Each frame's block and content
-/// checksums are checked before any of its events is returned; a commit is
-/// read only if its trailer and CRC say it is complete.
+/// Iterates committed events in seq order, one LZ4 frame in memory at a
+/// time. Each frame's block and content checksums are checked before any of
+/// its events is returned; a commit is read only if its trailer and CRC say
+/// it is complete — checked when the segment's frame index was built or
+/// extended (see ``FrameIndex``), which then lets the iterator start at the
+/// frame of `from` and read frame by frame. A segment without one (a torn
+/// tail, damage, a commit being written) is read whole, with its recovery
+/// rules.
 public struct RecordIterator {
   let layout: JournalLayout
   let names: [String]
   let from: UInt64
   var segmentIndex = -1
+  /// The current segment read whole (no frame index), and its map.
   var bytes: [UInt8] = []
   var map: SegmentMap? = nil
   var commitIndex = 0
   var framePos = 0
+  /// The current segment read frame by frame through its index.
+  var indexed: FrameIndex? = nil
+  var file: SegmentHandle? = nil
+  var frameIndex = 0
+  /// The seq after the current frame's last line (its lines must end there).
+  var frameEnd: UInt64 = 0
+  /// The seq the next segment must start at.
+  var nextSegmentSeq: UInt64? = nil
   /// The current frame's content is `raw[0..<rawCount]`. Two buffers take
   /// turns, so that a record kept from the previous frame (a fold keeps its
   /// last one) does not force a new allocation for every frame.
@@ -73,7 +86,51 @@ public struct RecordIterator {
   /// Decompresses the next frame into `raw`; false at the end of the journal.
   mutating func loadNextFrame() throws(JournalError) -> Bool {
     while true {
-      if let map, commitIndex < map.commits.count {
+      if let index = indexed, let file {
+        if frameIndex < index.frames.count {
+          let frame = index.frames[frameIndex]
+          if frameIndex > 0 && expected != frameEnd {
+            throw JournalError(
+              .damaged, "Segment \(file.name) holds fewer lines than its frame index says before byte offset \(frame.offset).",
+              at: .init(file: file.name, offset: Int64(frame.offset), seq: expected))
+          }
+          frameIndex += 1
+          // The frame, and its commit's trailer when one follows it (checked as it is passed).
+          let trailerSize = frame.endsCommit ? CommitTrailer.size : 0
+          let bytes = try POSIX.read(file.fd, at: Int64(frame.offset), count: frame.length + trailerSize, file.path)
+          if frame.endsCommit {
+            let lastSeq = frame.firstSeq + UInt64(frame.lines) - 1
+            guard bytes.count == frame.length + trailerSize, let t = CommitTrailer.decode(bytes[frame.length...]), t.lastSeq == lastSeq
+            else {
+              throw JournalError(
+                .damaged,
+                "Segment \(file.name) has a damaged commit trailer at byte offset \(frame.offset + frame.length) (seq \(lastSeq)); restore this segment from a backup.",
+                at: .init(file: file.name, offset: Int64(frame.offset + frame.length), seq: lastSeq))
+            }
+          }
+          if reuseBuffers { swap(&raw, &spare) } else { raw = [] }
+          rawPos = 0
+          rawCount = 0
+          do {
+            rawCount = try LZ4Frame.decompress(bytes[..<frame.length], over: &raw)
+          } catch {
+            throw JournalError(
+              .damaged, "Segment \(file.name) is damaged at byte offset \(frame.offset) (seq \(frame.firstSeq)…): \(error.message)",
+              at: .init(file: file.name, offset: Int64(frame.offset), seq: frame.firstSeq))
+          }
+          expected = frame.firstSeq
+          frameEnd = frame.firstSeq + UInt64(frame.lines)
+          return true
+        }
+        if !index.frames.isEmpty && expected != frameEnd {
+          throw JournalError(
+            .damaged, "Segment \(file.name) holds fewer lines than its frame index says.",
+            at: .init(file: file.name, seq: expected))
+        }
+        nextSegmentSeq = index.nextSeq
+        indexed = nil
+        self.file = nil
+      } else if let map, commitIndex < map.commits.count {
         let commit = map.commits[commitIndex]
         if framePos < commit.dataStart { framePos = commit.dataStart }
         if framePos >= commit.trailerStart {
@@ -104,8 +161,7 @@ public struct RecordIterator {
         }
         framePos += length
         return true
-      }
-      if let map {
+      } else if let map {
         let isLast = segmentIndex == names.count - 1
         switch map.ending {
         case .clean: break
@@ -121,21 +177,61 @@ public struct RecordIterator {
         case .damaged(let offset, let seq, let why):
           throw Writer.damage(map.file, offset, seq, why)
         }
+        nextSegmentSeq = map.nextSeq
+        self.map = nil
+        bytes = []
       }
       segmentIndex += 1
       guard segmentIndex < names.count else { return false }
-      let loaded = try SegmentFile.map(layout: layout, name: names[segmentIndex])
-      if let map, loaded.map.header.firstSeq != map.nextSeq {
-        throw JournalError(
-          .damaged,
-          "Segment \(loaded.map.file) starts at seq \(loaded.map.header.firstSeq) but the previous one ends at seq \(map.nextSeq - 1).",
-          at: .init(file: loaded.map.file, seq: map.nextSeq))
-      }
-      bytes = loaded.bytes
-      map = loaded.map
-      commitIndex = 0
-      framePos = 0
-      expected = loaded.map.header.firstSeq
+      try openSegment(names[segmentIndex])
     }
   }
+
+  /// Opens the next segment: through its frame index when it has whole
+  /// commits to its end, else read whole and mapped.
+  mutating func openSegment(_ name: String) throws(JournalError) {
+    let handle = try SegmentHandle(layout: layout, name: name)
+    let found = try withExtendedLifetime(handle) { () throws(JournalError) in
+      try FrameIndex.current(layout: layout, name: name, fd: handle.fd)
+    }
+    if let index = found {
+      try checkContinues(index.segmentFirstSeq, name)
+      indexed = index
+      file = handle
+      frameIndex = index.frame(holding: max(from, index.segmentFirstSeq)) ?? index.frames.count
+      expected = frameIndex < index.frames.count ? index.frames[frameIndex].firstSeq : index.nextSeq
+      frameEnd = expected
+      return
+    }
+    let loaded = try SegmentFile.map(layout: layout, name: name)
+    try checkContinues(loaded.map.header.firstSeq, loaded.map.file)
+    bytes = loaded.bytes
+    map = loaded.map
+    commitIndex = 0
+    framePos = 0
+    expected = loaded.map.header.firstSeq
+  }
+
+  func checkContinues(_ firstSeq: UInt64, _ file: String) throws(JournalError) {
+    if let next = nextSegmentSeq, firstSeq != next {
+      throw JournalError(
+        .damaged, "Segment \(file) starts at seq \(firstSeq) but the previous one ends at seq \(next - 1).",
+        at: .init(file: file, seq: next))
+    }
+  }
+}
+
+/// An open segment file, closed when the last copy of the iterator that reads it goes.
+final class SegmentHandle: Sendable {
+  let name: String
+  let path: String
+  let fd: Int32
+
+  init(layout: JournalLayout, name: String) throws(JournalError) {
+    self.name = name
+    path = layout.segmentPath(name)
+    fd = try POSIX.open(path, O_RDONLY)
+  }
+
+  deinit { close(fd) }
 }

@@ -14,6 +14,10 @@ final class TailState {
   var rawBytes: UInt64
   /// The HEAD bytes this state was last checked against.
   var headBytes: [UInt8]
+  /// The segment's frame index up to `committedEnd` (nil until first needed, or when it cannot be kept).
+  var frames: FrameIndex? = nil
+  /// How many of its frames the side file holds.
+  var framesSaved = 0
 
   init(
     name: String, path: String, fd: Int32, header: SegmentHeader, committedEnd: Int, nextSeq: UInt64,

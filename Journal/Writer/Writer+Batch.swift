@@ -11,6 +11,8 @@ struct Batch {
   var lastRecordedAt = Timestamp(millisecondsSince1970: 0)
   var results: [Appended] = []
   var newIDs: [(key: UUIDKey, seq: UInt64)] = []
+  /// Each frame of `compressed`: its length and how many lines it holds (for the frame index).
+  var frameInfo: [(length: Int, lines: Int)] = []
 }
 
 extension Batch {
@@ -32,7 +34,14 @@ extension Batch {
         }
         end = cut
       }
+      let before = compressed.count
       try LZ4Frame.compress(lines[start..<end], appendingTo: &compressed)
+      let count = lines.withUnsafeBufferPointer { b in
+        var c = 0
+        for i in start..<end where b[i] == 0x0A { c += 1 }
+        return c
+      }
+      frameInfo.append((compressed.count - before, count))
       start = end
     }
     lines.removeSubrange(0..<start)

@@ -58,6 +58,10 @@ extension Writer {
       lastHash: batch.lastHash)
     bytes.append(contentsOf: trailer.encoded())
     let offset = t.committedEnd
+    if t.frames == nil {
+      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false)
+      t.framesSaved = t.frames?.frames.count ?? 0
+    }
     do throws(JournalError) {
       try disk.writeAll(t.fd, bytes, at: offset, path: t.path)
     } catch {
@@ -78,6 +82,27 @@ extension Writer {
     t.lastRecordedAt = batch.lastRecordedAt
     t.rawBytes += UInt64(batch.rawCount)
     writeHead()
+    updateFrameIndex(t, commitAt: offset, frames: batch.frameInfo, trailer: trailer)
+  }
+
+  /// Adds a durable commit's frames to the tail's frame index, and saves it
+  /// (best effort: a hint) once enough frames were added since the last save.
+  func updateFrameIndex(_ t: TailState, commitAt offset: Int, frames: [(length: Int, lines: Int)], trailer: CommitTrailer) {
+    guard var index = t.frames, index.end == offset else {
+      t.frames = nil
+      return
+    }
+    index.appendCommit(at: offset, frames: frames, trailer: trailer)
+    t.frames = index
+    if index.frames.count - t.framesSaved >= FrameIndex.rewriteAfter { saveFrameIndex(t) }
+  }
+
+  /// Writes the tail's frame index to its side file (best effort).
+  func saveFrameIndex(_ t: TailState) {
+    guard let index = t.frames, index.frames.count != t.framesSaved || !POSIX.exists(FrameIndex.path(layout, t.name)) else { return }
+    if (try? CacheFile.write(index.encoded(), to: FrameIndex.path(layout, t.name), disk: disk)) != nil {
+      t.framesSaved = index.frames.count
+    }
   }
 
   /// Cuts a failed commit off (best effort); false if that failed too (the

@@ -10,7 +10,12 @@ extension Writer {
     if !t.header.sealed, try hasMoreCommits(than: enough, in: t) {
       try sealTail()
     }
-    if let t = tail { ids.didClose(t.name, firstSeq: t.header.firstSeq, lastSeq: t.nextSeq - 1) }
+    if let t = tail {
+      ids.didClose(t.name, firstSeq: t.header.firstSeq, lastSeq: t.nextSeq - 1)
+      // A closed segment keeps an up-to-date frame index (made again for a sealed one).
+      if t.frames == nil { t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false) }
+      saveFrameIndex(t)
+    }
   }
 
   /// Whether the segment holds more than `limit` commits, walking back from

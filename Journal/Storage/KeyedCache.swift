@@ -187,24 +187,13 @@ package final class KeyedCache {
 
   /// Appends one record: what `changes` do to their keys for the events `from…to.seq`,
   /// which must continue the position reached (else nothing is written and
-  /// the cache is reopened). Merges the log into a new base when it grew past
-  /// ``logLimit``. A failure leaves the cache as it was on disk (a torn record
+  /// the cache is reopened). Merges the log into a new base when this record
+  /// took it past ``logLimit``. A failure leaves the cache as it was on disk (a torn record
   /// fails its CRC and ends the log) and closes it here: reopen it.
   package func append(_ changes: [(key: [UInt8], change: Change)], from: UInt64, to: Stamp) throws(JournalError) {
     guard let stamp, from == stamp.seq + 1, to.seq >= stamp.seq else {
       open()
       throw JournalError(.invalidInput, "A keyed cache record must continue the position the cache covers.")
-    }
-    if logEnd > logLimit {
-      var merged = try all()
-      for (k, c) in changes {
-        switch c {
-        case .set(let v): merged[k] = v
-        case .append(let suffix): merged[k, default: []] += suffix
-        }
-      }
-      try replace(with: merged, stamp: to)
-      return
     }
     var w = ByteWriter()
     w.u64(from)
@@ -253,6 +242,8 @@ package final class KeyedCache {
     }
     for (k, c) in changes { apply(c, to: k) }
     self.stamp = to
+    // Past its limit, the log is merged into a new base at once (readers then read a small log).
+    if logEnd > logLimit { try replace(with: try all(), stamp: to) }
   }
 
   /// Replaces the whole cache by `entries` at `stamp`: a new base (temporary

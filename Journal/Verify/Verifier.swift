@@ -30,6 +30,12 @@ public enum Verifier {
     var seq: UInt64 = 1
     var lastAt = Timestamp(millisecondsSince1970: Int64.min)
     for (index, name) in names.enumerated() {
+      // Frame by frame when the segment holds whole commits to its end (memory bounded by a frame);
+      // else read whole, to say exactly where and how it is damaged or torn.
+      if let sealed = try checkFrameByFrame(layout, name, &report, &audit, seq: &seq, prev: &prev, lastAt: &lastAt) {
+        if sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
+        continue
+      }
       let (bytes, map) = try SegmentFile.map(layout: layout, name: name)
       report.segments += 1
       report.bytesOnDisk += Int64(bytes.count)
@@ -44,27 +50,7 @@ public enum Verifier {
         try SegmentMap.content(of: commit, in: bytes, file: name, into: &raw)
         var start = 0
         for i in raw.indices where raw[i] == 0x0A {
-          let line = raw[start..<i]
-          let at = JournalError.Location(file: name, offset: Int64(commit.dataStart), seq: seq)
-          guard let record = try? RecordDecoder.decode(line, context: &context), record.seq == seq else {
-            throw JournalError(.damaged, "Segment \(name) holds a malformed event where seq \(seq) was expected.", at: at)
-          }
-          guard let link = EventLine.check(line), link.prev == prev else {
-            throw JournalError(
-              .damaged, "The hash chain breaks at seq \(seq) (segment \(name)): its prev is not the previous event's hash.", at: at)
-          }
-          guard link.computed == link.stored else {
-            throw JournalError(
-              .damaged, "The event at seq \(seq) (segment \(name)) was changed after it was written: its hash does not match its content.",
-              at: at)
-          }
-          guard record.recordedAt >= lastAt else {
-            throw JournalError(.damaged, "recordedAt goes back in time at seq \(seq) (segment \(name)).", at: at)
-          }
-          lastAt = record.recordedAt
-          prev = link.stored
-          audit?.append(line)
-          seq += 1
+          try checkLine(raw[start..<i], name, Int64(commit.dataStart), &context, &audit, seq: &seq, prev: &prev, lastAt: &lastAt)
           start = i + 1
         }
         guard commit.trailer.lastHash == prev, commit.trailer.lastRecordedAt == lastAt else {
@@ -91,6 +77,85 @@ public enum Verifier {
       }
       if map.header.sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
     }
+  }
+
+  /// Checks segment `name` reading one frame at a time, after a scan from
+  /// its header (not its frame index) found whole commits to its end, every
+  /// data CRC and line count matching: whether it is sealed. Nil (nothing
+  /// checked) otherwise.
+  static func checkFrameByFrame(
+    _ layout: JournalLayout, _ name: String, _ report: inout VerificationReport, _ audit: inout CheckpointAudit?,
+    seq: inout UInt64, prev: inout ChainHash, lastAt: inout Timestamp
+  ) throws(JournalError) -> Bool? {
+    let handle = try SegmentHandle(layout: layout, name: name)
+    return try withExtendedLifetime(handle) { () throws(JournalError) -> Bool? in
+      let size = Int(try POSIX.size(handle.fd, handle.path))
+      guard size >= SegmentHeader.size else { return nil }
+      let header = try SegmentHeader.decode(try POSIX.read(handle.fd, at: 0, count: SegmentHeader.size, handle.path)[...], file: name)
+      var index = FrameIndex(
+        segmentFirstSeq: header.firstSeq, sealed: header.sealed, end: SegmentHeader.size, nextSeq: header.firstSeq,
+        lastHash: header.prevHash, lastRecordedAt: nil)
+      guard try index.scan(fd: handle.fd, path: handle.path, size: size) else { return nil }
+      report.segments += 1
+      report.bytesOnDisk += Int64(size)
+      guard header.firstSeq == seq, header.prevHash == prev else {
+        throw JournalError(
+          .damaged, "Segment \(name) should start at seq \(seq) after hash \(prev), but its header says seq \(header.firstSeq).",
+          at: .init(file: name, offset: 0, seq: seq))
+      }
+      var context = RecordDecoder.Context()
+      var raw: [UInt8] = []
+      for frame in index.frames {
+        let trailerSize = frame.endsCommit ? CommitTrailer.size : 0
+        let bytes = try POSIX.read(handle.fd, at: Int64(frame.offset), count: frame.length + trailerSize, handle.path)
+        let count = try LZ4Frame.decompress(bytes[..<frame.length], over: &raw)
+        var start = 0
+        for i in 0..<count where raw[i] == 0x0A {
+          try checkLine(raw[start..<i], name, Int64(frame.offset), &context, &audit, seq: &seq, prev: &prev, lastAt: &lastAt)
+          start = i + 1
+        }
+        guard frame.endsCommit else { continue }
+        guard let trailer = CommitTrailer.decode(bytes[frame.length...]), trailer.lastHash == prev, trailer.lastRecordedAt == lastAt
+        else {
+          throw JournalError(
+            .damaged, "The commit ending at seq \(seq - 1) (segment \(name)) has a trailer that disagrees with its events.",
+            at: .init(file: name, offset: Int64(frame.offset + frame.length), seq: seq - 1))
+        }
+        report.commits += 1
+        report.rawBytes += trailer.rawLength
+        report.events = seq - 1
+        report.headSeq = seq - 1
+        report.headHash = prev
+      }
+      return header.sealed
+    }
+  }
+
+  /// One line: its form, its seq, its link in the hash chain, its hash, and recordedAt order.
+  static func checkLine(
+    _ line: ArraySlice<UInt8>, _ name: String, _ offset: Int64, _ context: inout RecordDecoder.Context,
+    _ audit: inout CheckpointAudit?, seq: inout UInt64, prev: inout ChainHash, lastAt: inout Timestamp
+  ) throws(JournalError) {
+    let at = JournalError.Location(file: name, offset: offset, seq: seq)
+    guard let record = try? RecordDecoder.decode(line, context: &context), record.seq == seq else {
+      throw JournalError(.damaged, "Segment \(name) holds a malformed event where seq \(seq) was expected.", at: at)
+    }
+    guard let link = EventLine.check(line), link.prev == prev else {
+      throw JournalError(
+        .damaged, "The hash chain breaks at seq \(seq) (segment \(name)): its prev is not the previous event's hash.", at: at)
+    }
+    guard link.computed == link.stored else {
+      throw JournalError(
+        .damaged, "The event at seq \(seq) (segment \(name)) was changed after it was written: its hash does not match its content.",
+        at: at)
+    }
+    guard record.recordedAt >= lastAt else {
+      throw JournalError(.damaged, "recordedAt goes back in time at seq \(seq) (segment \(name)).", at: at)
+    }
+    lastAt = record.recordedAt
+    prev = link.stored
+    audit?.append(line)
+    seq += 1
   }
 
   static func sideFileIsCurrent(_ layout: JournalLayout, _ name: String) -> Bool {

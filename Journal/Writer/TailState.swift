@@ -16,8 +16,9 @@ final class TailState {
   var headBytes: [UInt8]
   /// The segment's frame index up to `committedEnd` (nil until first needed, or when it cannot be kept).
   var frames: FrameIndex? = nil
-  /// How many of its frames the side file holds.
+  /// How many of its frames, and raw bytes, the side file holds.
   var framesSaved = 0
+  var rawSaved: UInt64 = 0
 
   init(
     name: String, path: String, fd: Int32, header: SegmentHeader, committedEnd: Int, nextSeq: UInt64,

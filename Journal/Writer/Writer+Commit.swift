@@ -61,6 +61,7 @@ extension Writer {
     if t.frames == nil {
       t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false)
       t.framesSaved = t.frames?.frames.count ?? 0
+      t.rawSaved = t.frames?.rawBytes ?? 0
     }
     do throws(JournalError) {
       try disk.writeAll(t.fd, bytes, at: offset, path: t.path)
@@ -94,7 +95,10 @@ extension Writer {
     }
     index.appendCommit(at: offset, frames: frames, trailer: trailer)
     t.frames = index
-    if index.frames.count - t.framesSaved >= FrameIndex.rewriteAfter { saveFrameIndex(t) }
+    // Readers scan what the side file lacks: at most about a frame of lines, or a few small commits.
+    if index.frames.count - t.framesSaved >= FrameIndex.rewriteAfter || index.rawBytes - t.rawSaved >= UInt64(options.frameBytes) {
+      saveFrameIndex(t)
+    }
   }
 
   /// Writes the tail's frame index to its side file (best effort).
@@ -102,6 +106,7 @@ extension Writer {
     guard let index = t.frames, index.frames.count != t.framesSaved || !POSIX.exists(FrameIndex.path(layout, t.name)) else { return }
     if (try? CacheFile.write(index.encoded(), to: FrameIndex.path(layout, t.name), disk: disk)) != nil {
       t.framesSaved = index.frames.count
+      t.rawSaved = index.rawBytes
     }
   }
 

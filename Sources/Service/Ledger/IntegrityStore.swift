@@ -115,7 +115,7 @@ final class IntegrityStore {
     guard s.seq > 0 else { return s.hash == .zero }
     do {
       return try reader.record(seq: s.seq).hash == s.hash
-    } catch let e as JournalError where e.code == .notFound {
+    } catch  where error.code == .notFound {
       return false
     }
   }

@@ -107,6 +107,26 @@ final class IdIndex {
     recentUpTo = ids.last!.seq
   }
 
+  /// A segment just created (empty): its ids are all known from now on.
+  func didCreate(_ name: String, firstSeq: UInt64) {
+    recent = [:]
+    recentSegment = name
+    recentUpTo = firstSeq - 1
+  }
+
+  /// Saves the last segment's ids so far to its side file (best effort), so
+  /// that readers find an id without reading the segment; a table that
+  /// covers only part of a segment is never taken for the whole one
+  /// (``closedTable(_:)`` checks its count).
+  func saveRecent(_ tail: TailState) {
+    guard (try? catchUpRecent(tail)) != nil, recentSegment == tail.name,
+      UInt64(recent.count) == recentUpTo + 1 - tail.header.firstSeq
+    else { return }
+    let pairs = recent.sorted { $0.key < $1.key }
+    let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.value))
+    try? CacheFile.write(table.encoded(firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
+  }
+
   /// The last segment was closed (sealed or not): its ids become a closed table.
   func didClose(_ name: String, firstSeq: UInt64, lastSeq: UInt64) {
     guard recentSegment == name, recentUpTo == lastSeq else {
@@ -128,10 +148,13 @@ final class IdIndex {
   func closedTable(_ name: String) throws(JournalError) -> IdTable {
     if let t = closed[name] { return t }
     let firstSeq = JournalLayout.firstSeq(ofSegment: name) ?? 0
+    // A closed segment holds the seqs up to the next one's first.
+    let names = try layout.segmentNames()
+    let next = names.firstIndex(of: name).flatMap { $0 + 1 < names.count ? JournalLayout.firstSeq(ofSegment: names[$0 + 1]) : nil }
     if let fd = try? POSIX.open(path(name), O_RDONLY) {
       defer { close(fd) }
       if let size = try? POSIX.size(fd, path(name)), let bytes = try? POSIX.read(fd, at: 0, count: Int(size), path(name)),
-        let t = IdTable(decoding: bytes, firstSeq: firstSeq)
+        let t = IdTable(decoding: bytes, firstSeq: firstSeq), let next, UInt64(t.keys.count) == next - firstSeq
       {
         closed[name] = t
         return t

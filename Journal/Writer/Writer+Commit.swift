@@ -36,6 +36,7 @@ extension Writer {
     tail = TailState(
       name: name, path: path, fd: fd, header: header, committedEnd: SegmentHeader.size, nextSeq: firstSeq,
       lastHash: prevHash, lastRecordedAt: lastRecordedAt, rawBytes: 0)
+    ids.didCreate(name, firstSeq: firstSeq)
     writeHead()
   }
 
@@ -101,13 +102,14 @@ extension Writer {
     }
   }
 
-  /// Writes the tail's frame index to its side file (best effort).
-  func saveFrameIndex(_ t: TailState) {
+  /// Writes the tail's frame index, and its ids so far (`withIDs`), to their side files (best effort).
+  func saveFrameIndex(_ t: TailState, withIDs: Bool = true) {
     guard let index = t.frames, index.frames.count != t.framesSaved || !POSIX.exists(FrameIndex.path(layout, t.name)) else { return }
     if (try? CacheFile.write(index.encoded(), to: FrameIndex.path(layout, t.name), disk: disk)) != nil {
       t.framesSaved = index.frames.count
       t.rawSaved = index.rawBytes
     }
+    if withIDs { ids.saveRecent(t) }
   }
 
   /// Cuts a failed commit off (best effort); false if that failed too (the

@@ -14,7 +14,7 @@ extension Writer {
       ids.didClose(t.name, firstSeq: t.header.firstSeq, lastSeq: t.nextSeq - 1)
       // A closed segment keeps an up-to-date frame index (made again for a sealed one).
       if t.frames == nil { t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false) }
-      saveFrameIndex(t)
+      saveFrameIndex(t, withIDs: false)
     }
   }
 

@@ -151,3 +151,64 @@ struct FrameIndexTests {
     #expect(read == 3)
   }
 }
+
+/// Ids are found through the writer's side files, read in place; a side file
+/// that is partial, wrong or missing never hides an event.
+@Suite("Id lookup")
+struct IdLookupTests {
+  @Test func everyIdIsFoundWhateverItsSideFile() throws {
+    let j = try TestJournal()
+    let w = try j.writer {
+      $0.segmentBytes = 20_000
+      $0.frameBytes = 16_000
+    }
+    for n in 0..<40 { try w.append([Sample.event(n)]) }
+    try w.append(Sample.events(40..<140))
+    for n in 140..<150 { try w.append([Sample.event(n)]) }
+    let all = try j.all()
+    let reader = try Reader(at: j.path)
+    func check(_ why: String) throws {
+      for r in all where r.seq % 7 == 1 || r.seq == UInt64(all.count) {
+        #expect(try reader.record(id: r.id.uppercased())?.seq == r.seq, "seq \(r.seq), \(why)")
+      }
+      #expect(try reader.record(id: "00000000-0000-4000-8000-000000000000") == nil, "\(why)")
+    }
+    let idFiles = try FileManager.default.contentsOfDirectory(atPath: j.path + "/index").filter { $0.hasSuffix(".ids") }
+    #expect(idFiles.count >= 2)
+    try check("as written")
+    // Entries out of order, or a table of fewer events than its segment: still found.
+    for file in idFiles {
+      let path = j.path + "/index/" + file
+      var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+      let count = Int(bytes.readLE(UInt64.self, at: 16)!)
+      if count >= 2 {
+        let a = 24
+        let b = 24 + (count - 1) * 24
+        for k in 0..<24 { bytes.swapAt(a + k, b + k) }
+      }
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+    try check("entries swapped")
+    for file in idFiles { try FileManager.default.removeItem(atPath: j.path + "/index/" + file) }
+    try check("no side files")
+  }
+
+  @Test func aPartialTableIsNeverTakenForAClosedSegment() throws {
+    let j = try TestJournal()
+    let w = try j.writer { $0.segmentBytes = 20_000 }
+    let events = (0..<80).map { Sample.event($0, id: UUID().uuidString.lowercased()) }
+    for e in events.prefix(60) { try w.append([e]) }
+    // Replace the first segment's table by one that covers only its first ten events.
+    let name = String(try j.segmentPaths()[0].split(separator: "/").last!)
+    let first = try j.all().prefix(10)
+    let table = IdTable(keys: first.map { UUIDKey(utf8: $0.idBytes)! }, seqs: first.map(\.seq))
+    let sorted = zip(table.keys, table.seqs).sorted { $0.0 < $1.0 }
+    let partial = IdTable(keys: sorted.map(\.0), seqs: sorted.map(\.1))
+    try Data(partial.encoded(firstSeq: 1)).write(to: URL(fileURLWithPath: j.path + "/index/\(name).ids"))
+    // A new writer: the same event (id and content) again is found, not appended twice.
+    let again = try j.writer { $0.segmentBytes = 20_000 }
+    let done = try again.append([events[20]])
+    #expect(done[0].existed && done[0].seq == 21)
+    #expect(try j.all().count == 60)
+  }
+}

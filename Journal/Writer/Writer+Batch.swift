@@ -48,36 +48,70 @@ extension Batch {
   }
 }
 
+/// Where the next event of a batch (or of a streamed commit) goes: the
+/// chain's state after the events before it, and the ids given so far.
+struct PrepareState {
+  var seq: UInt64
+  var prev: ChainHash
+  var prevText: [UInt8] = []
+  /// The last recordedAt so far, and the journal's own before the batch (for messages).
+  var last: Timestamp
+  let lastKnown: Timestamp
+  let now: Timestamp
+  /// Events prepared so far (their place in the batch, from 0).
+  var placed = 0
+  /// Ids given to earlier events of the batch: their result and a digest of their content.
+  var given: [UUIDKey: (result: Appended, place: Int, content: ContentDigest)] = [:]
+
+  init(seq: UInt64, prev: ChainHash, last: Timestamp, now: Timestamp) {
+    self.seq = seq
+    self.prev = prev
+    self.last = last
+    self.lastKnown = last
+    self.now = now
+    prev.appendText(to: &prevText)
+  }
+}
+
 extension Writer {
+  /// The state a batch starts from: after the journal's head.
+  func startState() -> PrepareState {
+    PrepareState(
+      seq: tail?.nextSeq ?? 1, prev: tail?.lastHash ?? .zero, last: tail?.lastRecordedAt ?? Timestamp(millisecondsSince1970: 0),
+      now: options.clock())
+  }
+
   /// Numbers, stamps and chains the events; resolves ids already in the journal.
   func prepare(_ events: [NewEvent], encode: Bool = true) throws(JournalError) -> Batch {
+    var state = startState()
+    return try prepare(events, encode: encode, state: &state, placeAll: events.count > 1)
+  }
+
+  /// The same, from `state` (the events before them in a streamed commit),
+  /// which it leaves after them. `placeAll`: errors name the event's place in
+  /// the batch even when there is only one.
+  func prepare(_ events: [NewEvent], encode: Bool, state: inout PrepareState, placeAll: Bool) throws(JournalError) -> Batch {
     // Each id parsed once (EnvelopeRules.check already refused malformed ones).
     let givenKeys = events.map { $0.id.flatMap(UUIDKey.init) }
     let supplied = givenKeys.compactMap { $0 }
     let known = supplied.isEmpty ? [:] : try ids.lookup(supplied, tail: tail)
     var batch = Batch()
-    var seq = tail?.nextSeq ?? 1
-    var prev = tail?.lastHash ?? .zero
-    var prevText: [UInt8] = []
-    prev.appendText(to: &prevText)
-    let lastKnown = tail?.lastRecordedAt ?? Timestamp(millisecondsSince1970: 0)
-    var last = lastKnown
-    let now = options.clock()
-    var inBatch: [UUIDKey: Int] = [:]
     // A preview (no encoding) draws no ids: it writes nothing, and its checks need none.
     var drawn = encode ? IdIndex.randomKeys(events.count - supplied.count)[...] : []
-    batch.firstSeq = seq
+    batch.firstSeq = state.seq
     if encode { batch.lines.reserveCapacity(min(events.count * 512, 2 * options.frameBytes + EnvelopeRules.maxLineBytes)) }
     batch.results.reserveCapacity(events.count)
     batch.newIDs.reserveCapacity(events.count)
+    let lookup = Reader(layout: layout)
     for i in events.indices {
       // `line` is the event's 1-based place in the batch (importers map it to their input's line).
-      let location = JournalError.Location(line: events.count > 1 ? i + 1 : nil, field: "id")
+      let place = state.placed + i + 1
+      let location = JournalError.Location(line: placeAll ? place : nil, field: "id")
       let given = givenKeys[i]
       let key = given ?? drawn.popFirst()
       let id = key?.text ?? ""
       if let given, let seqKnown = known[given] {
-        let record = try Reader(layout: layout).record(seq: seqKnown)
+        let record = try lookup.record(seq: seqKnown)
         guard record.hasSameContent(as: events[i]) else {
           throw JournalError(
             .conflictingID,
@@ -87,39 +121,41 @@ extension Writer {
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
-      if let given, let j = inBatch[given] {
-        guard Writer.sameContent(events[j], events[i]) else {
+      let content = given == nil ? nil : ContentDigest(events[i])
+      if let given, let earlier = state.given[given] {
+        guard earlier.content == content else {
           throw JournalError(
             .conflictingID, "The id \(id) is used by two events of the batch, with different content.",
-            at: .init(line: i + 1, otherLine: j + 1, field: "id"))
+            at: .init(line: place, otherLine: earlier.place, field: "id"))
         }
-        var again = batch.results[j]
+        var again = earlier.result
         again.existed = true
         batch.results.append(again)
         continue
       }
       let at: Timestamp
       if let given = events[i].recordedAt {
-        guard given <= now else {
+        guard given <= state.now else {
           throw JournalError(
-            .invalidInput, "Field 'recordedAt' is in the future: \(given) (now is \(now)).",
+            .invalidInput, "Field 'recordedAt' is in the future: \(given) (now is \(state.now)).",
             at: .init(line: location.line, field: "recordedAt"))
         }
-        guard given >= last else {
+        guard given >= state.last else {
           throw JournalError(
             .invalidInput,
-            "Field 'recordedAt' \(given) is earlier than \(last), the last recordedAt \(last == lastKnown ? "of the journal" : "of the events before it"); transaction time never goes back.",
+            "Field 'recordedAt' \(given) is earlier than \(state.last), the last recordedAt \(state.last == state.lastKnown ? "of the journal" : "of the events before it"); transaction time never goes back.",
             at: .init(line: location.line, field: "recordedAt"))
         }
         at = given
       } else {
-        at = max(now, last)
+        at = max(state.now, state.last)
       }
-      last = at
+      state.last = at
       let start = batch.lines.count
       let hash =
         encode
-        ? EventLine.append(seq: seq, id: id, event: events[i], recordedAt: at, prevText: &prevText, to: &batch.lines) : .zero
+        ? EventLine.append(seq: state.seq, id: id, event: events[i], recordedAt: at, prevText: &state.prevText, to: &batch.lines)
+        : .zero
       if batch.lines.count - start > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,
@@ -128,15 +164,17 @@ extension Writer {
       }
       batch.rawCount += batch.lines.count - start
       if encode && batch.lines.count > 2 * options.frameBytes { try batch.compressFrames(frameBytes: options.frameBytes, all: false) }
-      if let given { inBatch[given] = batch.results.count }
-      batch.results.append(Appended(seq: seq, id: id, hash: hash, recordedAt: at, existed: false))
-      if let key { batch.newIDs.append((key, seq)) }
-      prev = hash
-      seq += 1
+      let result = Appended(seq: state.seq, id: id, hash: hash, recordedAt: at, existed: false)
+      if let given, let content { state.given[given] = (result, place, content) }
+      batch.results.append(result)
+      if let key { batch.newIDs.append((key, state.seq)) }
+      state.prev = hash
+      state.seq += 1
       batch.count += 1
     }
-    batch.lastHash = prev
-    batch.lastRecordedAt = last
+    state.placed += events.count
+    batch.lastHash = state.prev
+    batch.lastRecordedAt = state.last
     return batch
   }
 

@@ -17,7 +17,8 @@ extension Writer {
     tail = nil
     let head = HeadRecord.decode(headBytes)
     let names = try layout.segmentNames()
-    for leftover in try POSIX.list(layout.segments) where leftover.hasSuffix(".new") || leftover.hasSuffix(".seal") {
+    for leftover in try POSIX.list(layout.segments)
+    where leftover.hasSuffix(".new") || leftover.hasSuffix(".seal") || leftover.hasSuffix(".staging") {
       disk.unlink(layout.segmentPath(leftover))
     }
     guard let name = names.last, let firstSeq = JournalLayout.firstSeq(ofSegment: name) else {

@@ -225,6 +225,31 @@ struct PowerLossTests {
     _ = try check(h, "import of several frames")
   }
 
+  @Test func aStreamedImport() throws {
+    // An import staged part by part in a file of its own, then placed by a rename: whole or absent.
+    let h = try Harness("stream", seed: 9)
+    h.options.frameBytes = 1024
+    let ledger = try h.ledger()
+    try h.append([h.books(0)], on: ledger)
+    let parts = (0..<4).map { p in (1..<8).map { h.books(p * 10 + $0) } }
+    h.clock.advance()
+    h.batches.append(parts.joined().compactMap(\.id))
+    h.triedAt.append(h.io.count)
+    var remaining = parts[...]
+    let outcome = try ledger.appendStream(dryRun: false) { () throws(ServiceError) -> Ledger.Part? in
+      guard let part = remaining.popFirst() else { return nil }
+      return Ledger.Part(
+        events: try Ledger.normalize(part, batch: Batch(lines: nil, count: part.count)), lines: part.indices.map { $0 + 1 })
+    }
+    let seqs = try #require(outcome.summary.seqs)
+    let written = try allRecords(h.journal).filter { seqs.contains($0.seq) }
+    h.acknowledged.append(
+      (h.io.count, written.map { Appended(seq: $0.seq, id: $0.id, hash: $0.hash, recordedAt: $0.recordedAt, existed: false) }))
+    #expect(written.count == 28)
+    try h.append([h.books(99)], on: ledger)
+    _ = try check(h, "a streamed import", fatesPerPoint: 2)
+  }
+
   @Test func correctionsRetractionsAndTheIntegrityCheckpoint() throws {
     let h = try Harness("corrections", seed: 3)
     let ledger = try h.ledger()

@@ -33,9 +33,8 @@ struct Import: ParsableCommand {
       )
       if !report.problems.isEmpty { throw ExitCode(2) }
     } else {
-      let fresh = report.appended.filter { !$0.existed }
-      if let first = fresh.first, let last = fresh.last {
-        print("Imported \(fresh.count) event(s) as one commit: seq \(first.seq)…\(last.seq), head hash \(last.hash).")
+      if let seqs = report.seqs, let hash = report.headHash {
+        print("Imported \(report.imported) event(s) as one commit: seq \(seqs.lowerBound)…\(seqs.upperBound), head hash \(hash).")
       } else {
         print("Nothing new: every event of the file was already in the journal.")
       }

@@ -14,28 +14,43 @@ public enum Importer {
   /// What an import did or would do.
   public struct Report: Sendable {
     public var lines = 0
-    /// The events committed (empty for a dry run or a refusal).
+    /// Each event's seq, id and hash, for a file read whole (below ``streamAbove``);
+    /// empty for a streamed import, a dry run or a refusal.
     public var appended: [Appended] = []
     /// Every problem found (a dry run lists them all; a real import stops at the first).
     public var problems: [ServiceError] = []
-    /// Of the appended, how many were already in the journal (same id, same content).
-    public var alreadyPresent: Int { appended.filter(\.existed).count }
+    /// How many events were new, and their seqs.
+    public var imported = 0
+    public var seqs: ClosedRange<UInt64>? = nil
+    /// How many were already in the journal (same id, same content), or given twice.
+    public var alreadyPresent = 0
+    /// The journal's head hash after the import.
+    public var headHash: ChainHash? = nil
+    /// Whether the file was read a part at a time (larger than ``streamAbove``).
+    public var streamed = false
   }
+
+  /// Files larger than this are imported a part at a time: the commit is
+  /// staged on disk as it is checked, never held whole in memory.
+  public static let streamAbove = 16 << 20
+  /// Bytes read at a time when streaming.
+  static let blockBytes = 4 << 20
 
   /// Splits `input` into events, parsing and checking lines on every core.
   /// Blank lines are skipped; errors carry their line number. With
   /// `collect`, every bad line is reported instead of stopping at the first.
   static func events(
-    _ input: [UInt8], collect: Bool, progress: (@Sendable (Int, Int) -> Void)?
+    _ input: [UInt8], collect: Bool, progress: (@Sendable (Int, Int) -> Void)?, firstLine: Int = 1, atStart: Bool = true,
+    skipBOM: Bool = false
   ) throws(ServiceError) -> (events: [NewEvent], lines: [Int], problems: [ServiceError], count: Int) {
-    guard input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+    guard !atStart || input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw ServiceError(.badInput, "The file is empty: there is nothing to import.")
     }
     // Pass 1 (cheap): where each non-blank line is.
     var spans: [(line: Int, range: Range<Int>)] = []
     // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first line.
-    var start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var line = 0
+    var start = (atStart || skipBOM) && input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = firstLine - 1
     let total = input.count
     input.withUnsafeBufferPointer { b in
       while start < total {
@@ -124,10 +139,77 @@ public enum Importer {
   /// - Returns: what was imported (or would be), and the problems of a dry run.
   /// - Throws: ``ServiceError``: the first problem of a real import (nothing written), or a journal that cannot be opened.
   public static func run(
-    file path: String, journal: String, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
+    file path: String, journal: String, dryRun: Bool, streamAbove: Int = Importer.streamAbove,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(ServiceError) -> Report {
-    let input = try InputFile.read(path)
-    return try run(input, into: Ledger(journal: journal), dryRun: dryRun, progress: progress)
+    try run(file: path, into: Ledger(journal: journal), dryRun: dryRun, streamAbove: streamAbove, progress: progress)
+  }
+
+  /// The same, into `ledger`, reading `blockBytes` at a time when streaming.
+  static func run(
+    file path: String, into ledger: Ledger, dryRun: Bool, streamAbove: Int, blockBytes: Int = Importer.blockBytes,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ServiceError) -> Report {
+    let input = try InputFile(path)
+    let head = try input.read(upTo: streamAbove + 1)
+    guard head.count > streamAbove else { return try run(head, into: ledger, dryRun: dryRun, progress: progress) }
+    return try stream(input, head: head, into: ledger, dryRun: dryRun, blockBytes: blockBytes, progress: progress)
+  }
+
+  /// Problems in the order of their lines (one line's in the order found).
+  static func byLine(_ problems: [ServiceError]) -> [ServiceError] {
+    problems.enumerated().sorted { ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset) }
+      .map(\.element)
+  }
+
+  /// Imports a large file a part at a time (blocks of whole lines, each
+  /// parsed and checked on every core), as one commit staged on disk.
+  static func stream(
+    _ input: InputFile, head: [UInt8], into ledger: Ledger, dryRun: Bool, blockBytes: Int = Importer.blockBytes,
+    progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(ServiceError) -> Report {
+    var report = Report()
+    report.streamed = true
+    var pending = head
+    var atStart = true
+    var ended = false
+    var nextLine = 1
+    var read = head.count
+    let total = input.size
+    let outcome = try ledger.appendStream(dryRun: dryRun) { () throws(ServiceError) -> Ledger.Part? in
+      while !ended || !pending.isEmpty {
+        if !ended && pending.count < blockBytes {
+          let more = try input.read(upTo: blockBytes)
+          read += more.count
+          if more.isEmpty { ended = true } else { pending += more }
+        }
+        // Whole lines only: up to the last newline (everything at the end of the file).
+        var cut = pending.count
+        if !ended {
+          guard let last = pending.lastIndex(of: 0x0A) else { continue }
+          cut = last + 1
+        }
+        let block = Array(pending[..<cut])
+        pending.removeFirst(cut)
+        let parsed = try events(block, collect: dryRun, progress: nil, firstLine: nextLine, atStart: false, skipBOM: atStart)
+        atStart = false
+        nextLine += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        report.lines = parsed.count
+        report.problems += parsed.problems
+        if let total { progress?(read, total) }
+        if !parsed.events.isEmpty { return Ledger.Part(events: parsed.events, lines: parsed.lines) }
+      }
+      return nil
+    }
+    report.problems = byLine(report.problems + outcome.problems)
+    report.imported = outcome.summary.seqs.map { Int($0.upperBound - $0.lowerBound + 1) } ?? 0
+    report.seqs = outcome.summary.seqs
+    report.alreadyPresent = outcome.summary.alreadyPresent
+    report.headHash = outcome.summary.headHash
+    guard outcome.summary.events > 0 || !report.problems.isEmpty else {
+      throw ServiceError(.badInput, "The file is empty: there is nothing to import.")
+    }
+    return report
   }
 
   /// Imports `input` (JSON Lines) into the ledger's journal as one commit.
@@ -146,9 +228,15 @@ public enum Importer {
       let t1 = Trace.now()
       report.problems += try ledger.dryRun(parsed.events, batch: batch)
       Trace.log("journal + integrity checks", since: t1)
+      report.problems = byLine(report.problems)
       return report
     }
     report.appended = try ledger.append(normalized: parsed.events, batch: batch)
+    let fresh = report.appended.filter { !$0.existed }
+    report.imported = fresh.count
+    report.alreadyPresent = report.appended.count - fresh.count
+    if let first = fresh.first, let last = fresh.last { report.seqs = first.seq...last.seq }
+    report.headHash = fresh.last?.hash
     return report
   }
 }

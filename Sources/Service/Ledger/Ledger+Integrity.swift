@@ -110,10 +110,10 @@ extension Ledger {
   /// key with the first event (batch index) that touched it.
   func applyTentatively(
     _ pending: PendingBatch, batch: Batch, to model: inout IntegrityModel, undo: inout IntegrityModel.Undo?,
-    refused: (ServiceError) throws(ServiceError) -> Void
+    lookup given: ((UInt64) throws -> any StoredEvent)? = nil, refused: (ServiceError) throws(ServiceError) -> Void
   ) throws(ServiceError) -> Touched {
     var touched = Touched()
-    let lookup = pending.lookup(store.reader)
+    let lookup = given ?? pending.lookup(store.reader)
     let kindOf: (UInt64) throws -> EventKind? = { seq in
       do {
         return EventKind.lookup(try lookup(seq).type)
@@ -159,14 +159,23 @@ extension Ledger {
   /// when an event already in the journal would break, of the first new event
   /// that touches it), with new events named by line, not by the seq they would have had.
   static func explain(_ v: IntegrityViolation, _ pending: PendingBatch, batch: Batch, culprit: Int?) -> ServiceError {
-    var message = v.message { seq in pending.index(ofSeq: seq).map(batch.name) ?? "seq \(seq)" }
-    let isOld = v.seq <= pending.preview.headSeq
+    explain(
+      v, headSeq: pending.preview.headSeq, name: { pending.index(ofSeq: $0).map(batch.name) },
+      location: { pending.index(ofSeq: $0).map(batch.location) }, culprit: culprit.map(batch.location))
+  }
+
+  /// The same, new events named by `name` and placed by `location` (nil for events already in the journal).
+  static func explain(
+    _ v: IntegrityViolation, headSeq: UInt64, name: (UInt64) -> String?, location: (UInt64) -> ServiceError.Location?,
+    culprit: ServiceError.Location?
+  ) -> ServiceError {
+    var message = v.message { seq in name(seq) ?? "seq \(seq)" }
+    let isOld = v.seq <= headSeq
     if isOld {
       message += " Seq \(v.seq) is already in the journal: the new event would make it break this rule."
     }
-    let index = isOld ? culprit : pending.index(ofSeq: v.seq)
-    var location = index.map(batch.location) ?? ServiceError.Location()
-    location.seq = isOld ? v.seq : nil
-    return ServiceError(.ruleBroken, message, at: location, cause: v)
+    var placed = (isOld ? culprit : location(v.seq)) ?? ServiceError.Location()
+    placed.seq = isOld ? v.seq : nil
+    return ServiceError(.ruleBroken, message, at: placed, cause: v)
   }
 }

@@ -127,6 +127,17 @@ final class IdIndex {
     try? CacheFile.write(table.encoded(firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
   }
 
+  /// A segment made whole by one streamed commit: its ids, sorted, written
+  /// straight to its side file (no table kept in memory; a later lookup reads it).
+  func didStage(_ name: String, firstSeq: UInt64, ids: inout [(key: UUIDKey, seq: UInt64)]) {
+    recent = [:]
+    recentSegment = nil
+    ids.sort { $0.key < $1.key }
+    let bytes = IdTable.encode(sorted: ids, firstSeq: firstSeq)
+    ids = []
+    try? CacheFile.write(bytes, to: path(name), disk: disk)
+  }
+
   /// The last segment was closed (sealed or not): its ids become a closed table.
   func didClose(_ name: String, firstSeq: UInt64, lastSeq: UInt64) {
     guard recentSegment == name, recentUpTo == lastSeq else {

@@ -40,11 +40,16 @@ struct IdTable: Sendable {
   }
 
   func encoded(firstSeq: UInt64) -> [UInt8] {
+    IdTable.encode(sorted: zip(keys, seqs).map { (key: $0, seq: $1) }, firstSeq: firstSeq)
+  }
+
+  /// The side file of (id, seq) pairs already sorted by id.
+  static func encode(sorted pairs: [(key: UUIDKey, seq: UInt64)], firstSeq: UInt64) -> [UInt8] {
     var out = IdTable.tag
-    out.reserveCapacity(28 + keys.count * 24)
+    out.reserveCapacity(28 + pairs.count * 24)
     out.appendLE(firstSeq)
-    out.appendLE(UInt64(keys.count))
-    for (k, s) in zip(keys, seqs) {
+    out.appendLE(UInt64(pairs.count))
+    for (k, s) in pairs {
       out.appendLE(k.hi.bigEndian)
       out.appendLE(k.lo.bigEndian)
       out.appendLE(s)

@@ -187,15 +187,33 @@ package final class KeyedCache {
 
   /// Appends one record: what `changes` do to their keys for the events `from…to.seq`,
   /// which must continue the position reached (else nothing is written and
-  /// the cache is reopened). Merges the log into a new base when this record
-  /// took it past ``logLimit``. A failure leaves the cache as it was on disk (a torn record
+  /// the cache is reopened). When the record would take the log past
+  /// ``logLimit``, base, log and record are merged into a new base instead. A failure leaves the cache as it was on disk (a torn record
   /// fails its CRC and ends the log) and closes it here: reopen it.
   package func append(_ changes: [(key: [UInt8], change: Change)], from: UInt64, to: Stamp) throws(JournalError) {
     guard let stamp, from == stamp.seq + 1, to.seq >= stamp.seq else {
       open()
       throw JournalError(.invalidInput, "A keyed cache record must continue the position the cache covers.")
     }
+    let size = changes.reduce(0) { total, c in
+      switch c.change {
+      case .set(let v), .append(let v): return total + c.key.count + v.count + 9
+      }
+    }
+    if logEnd + size > logLimit {
+      // Past the limit with this record: merged into a new base at once, the record never written.
+      var merged = try all()
+      for (k, c) in changes {
+        switch c {
+        case .set(let v): merged[k] = v
+        case .append(let suffix): merged[k, default: []] += suffix
+        }
+      }
+      try replace(with: merged, stamp: to)
+      return
+    }
     var w = ByteWriter()
+    w.bytes.reserveCapacity(size + 64)
     w.u64(from)
     w.u64(to.seq)
     w.raw(to.hash.bytes)
@@ -242,8 +260,6 @@ package final class KeyedCache {
     }
     for (k, c) in changes { apply(c, to: k) }
     self.stamp = to
-    // Past its limit, the log is merged into a new base at once (readers then read a small log).
-    if logEnd > logLimit { try replace(with: try all(), stamp: to) }
   }
 
   /// Replaces the whole cache by `entries` at `stamp`: a new base (temporary
@@ -262,20 +278,20 @@ package final class KeyedCache {
     withUnsafeBytes(of: CRC32C.checksum(out).littleEndian) { out.append(contentsOf: $0) }
     let indexStart = out.count
     let indexSize = sorted.count * Self.entrySize + 4
+    // The index first (its offsets known from the sizes), then each entry packed straight into the file's bytes.
     var index = ByteWriter()
-    var blobs: [UInt8] = []
     var offset = indexStart + indexSize
     for e in sorted {
-      let blob = Self.pack(e.key, e.value)
+      let size = 4 + e.key.count + e.value.count + 4
       index.u64(e.h)
       index.u64(UInt64(offset))
-      index.u32(UInt32(blob.count))
-      blobs += blob
-      offset += blob.count
+      index.u32(UInt32(size))
+      offset += size
     }
+    out.reserveCapacity(offset)
     out += index.bytes
     withUnsafeBytes(of: CRC32C.checksum(index.bytes).littleEndian) { out.append(contentsOf: $0) }
-    out += blobs
+    for e in sorted { out += Self.pack(e.key, e.value) }
     closeBase()
     self.stamp = nil
     try CacheFile.write(out, to: basePath, disk: disk)

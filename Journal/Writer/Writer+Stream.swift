@@ -172,10 +172,9 @@ extension Writer {
     index.frames[index.frames.count - 1].endsCommit = true
     index.rawBytes = raw
     t.frames = index
-    ids.didCreate(name, firstSeq: firstSeq)
-    ids.didAppend(newIDs, tail: t)
-    saveFrameIndex(t)
+    saveFrameIndex(t, withIDs: false)
     committed()
+    ids.didStage(name, firstSeq: firstSeq, ids: &newIDs)
     return summary
   }
 }

@@ -155,6 +155,9 @@ public struct IntegrityModel: Sendable, Equatable {
     if !change(&byKey[key, default: []]) { changedKeys[key] = .some(nil) }
   }
 
+  /// How many facts the model holds in memory.
+  public var loadedFacts: Int { byKey.values.reduce(0) { $0 + $1.count } }
+
   /// Reads the facts of `key` from `base` unless the model has them.
   mutating func load(key: IntegrityKey, base: Base) throws {
     guard byKey[key] == nil else { return }

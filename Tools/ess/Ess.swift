@@ -28,10 +28,6 @@ struct Ess: ParsableCommand {
   /// As ParsableCommand's, but usage errors exit with 2 (CLI.md), not 64,
   /// and `--journal DIR` is accepted before the command as after it.
   static func main() {
-    // Large imports and folds build and drop hundreds of MB: keep freed memory
-    // in the process instead of handing it back to the kernel and faulting it
-    // in again page by page. Best effort: a refused setting changes only speed.
-    MallocTuning.keepFreedMemory()
     if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
       print(BuildIdentity.program())  // computed only when asked: it hashes the executable
       return

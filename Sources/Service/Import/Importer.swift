@@ -34,7 +34,7 @@ public enum Importer {
   /// staged on disk as it is checked, never held whole in memory.
   public static let streamAbove = 16 << 20
   /// Bytes read at a time when streaming.
-  static let blockBytes = 4 << 20
+  static let blockBytes = 1 << 20
 
   /// Splits `input` into events, parsing and checking lines on every core.
   /// Blank lines are skipped; errors carry their line number. With
@@ -170,33 +170,13 @@ public enum Importer {
   ) throws(ServiceError) -> Report {
     var report = Report()
     report.streamed = true
-    var pending = head
-    var atStart = true
-    var ended = false
-    var nextLine = 1
-    var read = head.count
     let total = input.size
+    let parts = ImportParts(input, head: head, blockBytes: blockBytes, collect: dryRun)
     let outcome = try ledger.appendStream(dryRun: dryRun) { () throws(ServiceError) -> Ledger.Part? in
-      while !ended || !pending.isEmpty {
-        if !ended && pending.count < blockBytes {
-          let more = try input.read(upTo: blockBytes)
-          read += more.count
-          if more.isEmpty { ended = true } else { pending += more }
-        }
-        // Whole lines only: up to the last newline (everything at the end of the file).
-        var cut = pending.count
-        if !ended {
-          guard let last = pending.lastIndex(of: 0x0A) else { continue }
-          cut = last + 1
-        }
-        let block = Array(pending[..<cut])
-        pending.removeFirst(cut)
-        let parsed = try events(block, collect: dryRun, progress: nil, firstLine: nextLine, atStart: false, skipBOM: atStart)
-        atStart = false
-        nextLine += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        report.lines = parsed.count
+      while let parsed = try parts.next() {
+        report.lines = parsed.lastLine
         report.problems += parsed.problems
-        if let total { progress?(read, total) }
+        if let total { progress?(parsed.read, total) }
         if !parsed.events.isEmpty { return Ledger.Part(events: parsed.events, lines: parsed.lines) }
       }
       return nil

@@ -91,10 +91,12 @@ final class IntegrityStore {
   func didCommit(from: UInt64) {
     guard var m = model else { return }
     let changes = m.indexChanges()
-    if !whole, index.stamp?.seq == from - 1 {
-      try? index.append(changes, from: from, to: KeyedCache.Stamp(seq: m.lastSeq, hash: m.lastHash))
-    }
-    self.model = m
+    let stamp = KeyedCache.Stamp(seq: m.lastSeq, hash: m.lastHash)
+    // A large commit (an import) leaves its keys in the index only: the next use reads what it needs.
+    let large = changes.count > 256 || m.loadedFacts > 100_000
+    if large && !whole { model = nil } else { model = m }
+    m = IntegrityModel()
+    if !whole, index.stamp?.seq == from - 1 { try? index.append(changes, from: from, to: stamp) }
   }
 
   /// After a commit that no rule looks at (under the writer's lock): moves

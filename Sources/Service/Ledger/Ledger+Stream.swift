@@ -102,6 +102,8 @@ extension Ledger {
         },
         committed: {
           if let m = model {
+            // Handed over (not kept here too: an import's model is large).
+            model = nil
             self.store.keep(m)
             self.store.didCommit(from: firstNew)
           }

@@ -59,7 +59,8 @@ enum Report {
     row("", ["median", "min", "max"])
     for (name, t) in [
       ("journal  Writer.append (caller ids)", r.bulkJournal), ("SQLite   WAL, synchronous=FULL, 1 tx/batch", r.bulkSQLite),
-      ("raw disk write + fdatasync per batch", r.bulkRaw), ("(info) journal, ids drawn by the journal", r.bulkJournalDrawnIDs),
+      ("raw disk write + fdatasync per batch", r.bulkRaw), ("floor: SHA-256 + LZ4 + write + fdatasync", r.bulkFloor),
+      ("(info) journal, ids drawn by the journal", r.bulkJournalDrawnIDs),
     ] {
       let s = t.stats
       row(name, [grouped(s.median), grouped(s.min), grouped(s.max)])
@@ -67,6 +68,7 @@ enum Report {
     let seal = Stats(r.sealNanos)
     row("(journal final seal() after load, ms)", [fixed(seal.median / 1e6, 1), fixed(seal.min / 1e6, 1), fixed(seal.max / 1e6, 1)])
     goalRow(goals["bulk_journal_over_raw"]!)
+    goalRow(goals["bulk_journal_over_floor"]!)
     goalRow(goals["bulk_journal_over_sqlite"]!)
 
     print("\n2. Single-event durable append latency (\(r.single) commits of 1 event; µs)")
@@ -124,6 +126,7 @@ enum Report {
     row("  (those JSON Lines, uncompressed)", [fixed(r.perEvent(r.journalBulkContent, n), 1), mib(r.journalBulkContent)])
     row("lz4 -1 of the generated JSON Lines", [fixed(r.perEvent(r.lz4OfGeneratorJSONL, n), 1), mib(r.lz4OfGeneratorJSONL)])
     row("raw disk file (generated JSON Lines)", [fixed(r.perEvent(r.rawJSONL, n), 1), mib(r.rawJSONL)])
+    row("floor's LZ4 frames (generated lines, 1 a batch)", [fixed(r.perEvent(r.floorBytes, n), 1), mib(r.floorBytes)])
     row("SQLite db + wal after checkpoint", [fixed(r.perEvent(r.sqliteBytes, n), 1), mib(r.sqliteBytes)])
     row(
       "journal single-append (\(m)), before seal()", [fixed(r.perEvent(r.journalSingleBeforeSeal, m), 1), mib(r.journalSingleBeforeSeal)])
@@ -142,6 +145,7 @@ enum Report {
     print("  (parent benchmark process VmHWM at the end: \(kbToMiB(r.parentHWMKB)))")
 
     printMerkle(r, goals)
+    printCosts(r, goals)
 
     let passed = r.goals.filter(\.pass).count
     print(
@@ -242,11 +246,14 @@ enum Report {
     append.obj("journal_events_per_s", throughput(r.bulkJournal))
     append.obj("sqlite_events_per_s", throughput(r.bulkSQLite))
     append.obj("raw_events_per_s", throughput(r.bulkRaw))
+    append.obj("floor_events_per_s", throughput(r.bulkFloor))
+    append.int("floor_bytes", r.floorBytes)
     append.obj("journal_drawn_ids_events_per_s", throughput(r.bulkJournalDrawnIDs))
     append.nums("journal_final_seal_ms", r.sealNanos.map { $0 / 1e6 })
     append.int("journal_segments", Int64(r.bulkSegments))
     append.num("journal_over_raw", r.journalOverRaw)
     append.num("journal_over_sqlite", r.journalOverSQLite)
+    append.num("journal_over_floor", r.journalOverFloor)
     root.obj("bulk_append", append)
 
     var single = JSONObject()
@@ -295,6 +302,7 @@ enum Report {
     memory.int("parent_vmhwm_kb", Int64(r.parentHWMKB))
     root.obj("memory", memory)
     root.obj("merkle", merkle(r.merkle))
+    root.obj("costs", costs(r.costs))
 
     var goals = JSONObject()
     for g in r.goals {

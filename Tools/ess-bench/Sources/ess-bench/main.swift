@@ -28,6 +28,8 @@ func progress(_ s: String) { System.err("· \(s)\n") }
 func seconds(_ nanos: UInt64) -> String { Report.fixed(Double(nanos) / 1e9, 2) + " s" }
 
 guard LZ4CLIBench.available() else { System.fail("the lz4 command-line tool is needed (apt-get install lz4)") }
+// Section 8's ess binary, found (or a wrong --ess refused) before the long sections run.
+let essBinary = options.skipCosts ? nil : CostBench.findESS(explicit: options.ess)
 
 let dir = options.dir ?? System.makeTempDir()
 System.mkdirs(dir)
@@ -87,6 +89,21 @@ for run in 0..<options.runs {
   r.bulkRaw.add(items: n, nanos: w)
   progress("run \(run + 1)/\(options.runs): raw disk write \(seconds(w))")
   if !last { unlink(rawBulkPath(run)) }
+
+  // The floor (#14, part 5): the same lines, hashed, compressed and made durable, nothing else.
+  let floorPath = dir + "/raw-floor.lz4"
+  let fl = FloorBench.bulk(path: floorPath, gen: bulkGen, total: n, batch: batch)
+  r.bulkFloor.add(items: n, nanos: fl.nanos)
+  r.floorBytes = fl.bytes
+  progress("run \(run + 1)/\(options.runs): floor (SHA-256 + LZ4 + write + fdatasync) \(seconds(fl.nanos))")
+  if last {
+    // Its frames hold exactly the generated lines (lz4 reads them back).
+    let content = LZ4CLIBench.contentBytes([floorPath])
+    guard content == System.fileSize(rawBulkPath(run)) else {
+      System.fail("the floor's frames decompress to \(content) bytes, the generated lines are \(System.fileSize(rawBulkPath(run)))")
+    }
+  }
+  unlink(floorPath)
 }
 let journalBulk = journalBulkPath(options.runs - 1)
 let sqliteBulk = sqliteBulkPath(options.runs - 1)
@@ -224,6 +241,19 @@ r.lz4OfJournalSingleContent = LZ4CLIBench.level1SizeOfContent(JournalBench.segme
 r.generatorLineBytes = Double(r.rawJSONL) / Double(n)
 r.journalLineBytes = Double(r.journalBulkContent) / Double(n)
 r.parentHWMKB = System.vmHWM
+
+// 8. The ess command line on growing histories, child processes (last: the
+// heaviest, and what it measures does not share this process's memory).
+if options.skipCosts {
+  r.costs.skipped = "--skip-costs"
+} else if let ess = essBinary {
+  r.costs = CostBench.run(
+    CostBench.Setup(
+      ess: ess, dir: dir, sizes: options.costSizes, repeats: options.costRepeats, seed: options.seed, keep: options.keep))
+} else {
+  r.costs.skipped = "no ess binary (build it: swift build -c release --product ess; or pass --ess PATH)"
+  progress("section 8 skipped: \(r.costs.skipped!)")
+}
 
 Report.printTable(r)
 progress("total wall time \(seconds(System.now() - started))")

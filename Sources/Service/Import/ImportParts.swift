@@ -1,0 +1,84 @@
+import Dispatch
+import Journal
+
+/// The parts of a large import file, read and parsed one ahead on another
+/// thread: while the ledger numbers, encodes and checks part k, part k + 1
+/// is read and parsed. At most one part waits, so memory stays that of two
+/// parts (about 4 MiB of lines each).
+final class ImportParts: @unchecked Sendable {
+  /// One block of whole lines, parsed.
+  struct Parsed {
+    var events: [NewEvent]
+    var lines: [Int]
+    var problems: [ServiceError]
+    /// The last line number it reached, and the input bytes read so far.
+    var lastLine: Int
+    var read: Int
+  }
+
+  let input: InputFile
+  let blockBytes: Int
+  let collect: Bool
+  var pending: [UInt8]
+  var atStart = true
+  var ended = false
+  var nextLine = 1
+  var read: Int
+  /// The part being read ahead, once started.
+  var ahead: DispatchSemaphore? = nil
+  var result: Result<Parsed?, ServiceError> = .success(nil)
+
+  init(_ input: InputFile, head: [UInt8], blockBytes: Int, collect: Bool) {
+    self.input = input
+    self.pending = head
+    self.read = head.count
+    self.blockBytes = blockBytes
+    self.collect = collect
+  }
+
+  /// The next parsed block (nil at the end of the file), and the one after it started.
+  func next() throws(ServiceError) -> Parsed? {
+    if ahead == nil { start() }
+    ahead!.wait()
+    let taken = result
+    if case .success(let p) = taken, p != nil { start() } else { ahead = nil }
+    return try taken.get()
+  }
+
+  func start() {
+    let done = DispatchSemaphore(value: 0)
+    ahead = done
+    DispatchQueue.global().async {
+      do throws(ServiceError) {
+        self.result = .success(try self.parseNext())
+      } catch {
+        self.result = .failure(error)
+      }
+      done.signal()
+    }
+  }
+
+  /// Reads until a block of whole lines, and parses it on every core.
+  func parseNext() throws(ServiceError) -> Parsed? {
+    while !ended || !pending.isEmpty {
+      if !ended && pending.count < blockBytes {
+        let more = try input.read(upTo: blockBytes)
+        read += more.count
+        if more.isEmpty { ended = true } else { pending += more }
+      }
+      // Whole lines only: up to the last newline (everything at the end of the file).
+      var cut = pending.count
+      if !ended {
+        guard let last = pending.lastIndex(of: 0x0A) else { continue }
+        cut = last + 1
+      }
+      let block = Array(pending[..<cut])
+      pending.removeFirst(cut)
+      let parsed = try Importer.events(block, collect: collect, progress: nil, firstLine: nextLine, atStart: false, skipBOM: atStart)
+      atStart = false
+      nextLine += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return Parsed(events: parsed.events, lines: parsed.lines, problems: parsed.problems, lastLine: parsed.count, read: read)
+    }
+    return nil
+  }
+}

@@ -182,6 +182,29 @@ struct LedgerTests {
     try f.ledger().append([f.event("pole.member-left", "2022-01-01", ["memberId": "lfl"])])
   }
 
+  @Test func rebuildingTheIndexesMakesThemAgainFromTheEvents() throws {
+    let f = try LedgerFixture()
+    try f.ledger().append(Base.events(f))
+    try f.ledger().append([f.event("pole.member-left", "2022-01-01", ["memberId": "lfl"])])
+    let store = try IntegrityStore(journal: f.path)
+    store.index.open()
+    let built = try store.index.all()
+    let head = try Reader(at: f.path).head()
+    for name in try FileManager.default.contentsOfDirectory(atPath: f.path + "/index") {
+      try FileManager.default.removeItem(atPath: f.path + "/index/" + name)
+    }
+    for name in try FileManager.default.contentsOfDirectory(atPath: f.path + "/cache") {
+      try FileManager.default.removeItem(atPath: f.path + "/cache/" + name)
+    }
+    let done = try f.ledger().rebuildIndexes()
+    #expect(done.seq == head.seq && done.frames >= 2)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: f.path + "/index").contains { $0.hasSuffix(".frames") })
+    let again = try IntegrityStore(journal: f.path)
+    #expect(again.index.open() == KeyedCache.Stamp(seq: head.seq, hash: head.hash))
+    #expect(try again.index.all() == built)
+    #expect(try Reports.rebuild(journal: f.path).contains("integrity index at seq \(head.seq)"))
+  }
+
   @Test(arguments: [21, 22] as [UInt64])
   func checkingThroughTheIndexAgreesWithFoldingTheWholeJournal(seed: UInt64) throws {
     // The same random events (many breaking rules) offered to two journals:

@@ -3,10 +3,11 @@ import Service
 
 struct Rebuild: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Rebuild the bilan checkpoint: fold the whole journal and save the state at its head.",
+    abstract: "Rebuild the bilan checkpoint and the journal's indexes from its events.",
     discussion: """
-      Bilans then fold only the events recorded after it. A checkpoint is a cache: if it is damaged,
-      of another version of ess, or of another history, it is ignored (and rebuilt by this command).
+      Bilans then fold only the events recorded after the checkpoint; appends read the integrity
+      index, readers the frame index of each segment. All are caches: if one is damaged, of another
+      version of ess, or of another history, it is ignored and rebuilt (by this command, or when needed).
 
       Example: ess rebuild --journal /srv/ess/journal
       """)

@@ -80,7 +80,11 @@ public enum Reports {
   /// Rebuilds the bilan checkpoint; says what was saved.
   /// - Throws: ``ServiceError``.
   public static func rebuild(journal: String) throws(ServiceError) -> String {
+    let indexes = try Ledger(journal: journal).rebuildIndexes()
     let done = try BilanReader(journal: journal).rebuild()
-    return "Saved the bilan checkpoint at seq \(done.seq) (\(done.bytes) bytes)."
+    return """
+      Saved the bilan checkpoint at seq \(done.seq) (\(done.bytes) bytes).
+      Rebuilt the integrity index at seq \(indexes.seq) and the frame index of every segment (\(indexes.frames) frames).
+      """
   }
 }

@@ -18,6 +18,11 @@ final class IdIndex {
   var recent: [UUIDKey: UInt64] = [:]
   var recentSegment: String? = nil
   var recentUpTo: UInt64 = 0
+  /// The segment whose ids this writer last saved, and the last seq they reach.
+  var savedSegment: String? = nil
+  var savedUpTo: UInt64 = 0
+  /// The last segment's ids are saved once this many new ones await.
+  static let saveEvery: UInt64 = 4096
 
   let disk: Disk
 
@@ -119,12 +124,15 @@ final class IdIndex {
   /// covers only part of a segment is never taken for the whole one
   /// (``closedTable(_:)`` checks its count).
   func saveRecent(_ tail: TailState) {
+    // Not at every save of the frame index: once enough new ids await (readers read the rest).
+    guard savedSegment != tail.name || tail.nextSeq - 1 >= savedUpTo + Self.saveEvery else { return }
     guard (try? catchUpRecent(tail)) != nil, recentSegment == tail.name,
       UInt64(recent.count) == recentUpTo + 1 - tail.header.firstSeq
     else { return }
-    let pairs = recent.sorted { $0.key < $1.key }
-    let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.value))
-    try? CacheFile.write(table.encoded(firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
+    let pairs = recent.map { (key: $0.key, seq: $0.value) }.sorted { $0.key < $1.key }
+    try? CacheFile.write(IdTable.encode(sorted: pairs, firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
+    savedSegment = tail.name
+    savedUpTo = recentUpTo
   }
 
   /// A segment made whole by one streamed commit: its ids, sorted, written

@@ -11,20 +11,22 @@ struct ContentDigest: Sendable, Hashable {
 
   init(_ event: NewEvent) {
     var hasher = SHA256()
-    func field(_ bytes: some Collection<UInt8>, present: Bool = true) {
-      var header = [UInt8](repeating: 0, count: 9)
-      header[0] = present ? 1 : 0
-      let n = UInt64(bytes.count)
-      for k in 0..<8 { header[1 + k] = UInt8(truncatingIfNeeded: n >> (8 * UInt64(k))) }
-      hasher.update(data: header)
-      hasher.update(data: Array(bytes))
+    func field(_ bytes: UnsafeRawBufferPointer, present: Bool = true) {
+      var header: (UInt8, UInt64) = (present ? 1 : 0, UInt64(bytes.count).littleEndian)
+      withUnsafeBytes(of: &header.0) { hasher.update(bufferPointer: $0) }
+      withUnsafeBytes(of: &header.1) { hasher.update(bufferPointer: $0) }
+      hasher.update(bufferPointer: bytes)
     }
-    field(Array(event.type.utf8))
-    field(Array(event.occurredOn.utf8))
-    field(Array(event.author.utf8))
-    field(Array((event.source ?? "").utf8), present: event.source != nil)
-    field(Array((event.reason ?? "").utf8), present: event.reason != nil)
-    field(event.canonicalData)
+    func text(_ s: String?) {
+      var copy = s ?? ""
+      copy.withUTF8 { field(UnsafeRawBufferPointer($0), present: s != nil) }
+    }
+    text(event.type)
+    text(event.occurredOn)
+    text(event.author)
+    text(event.source)
+    text(event.reason)
+    event.canonicalData.withUnsafeBytes { field($0) }
     let d = Array(hasher.finalize())
     var h: UInt64 = 0
     var l: UInt64 = 0

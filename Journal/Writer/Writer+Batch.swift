@@ -60,8 +60,11 @@ struct PrepareState {
   let now: Timestamp
   /// Events prepared so far (their place in the batch, from 0).
   var placed = 0
-  /// Ids given to earlier events of the batch: their result and a digest of their content.
-  var given: [UUIDKey: (result: Appended, place: Int, content: ContentDigest)] = [:]
+  /// Ids given to earlier events of the batch: their result, and a digest of
+  /// their content when the events are not all at hand (a streamed commit).
+  var given: [UUIDKey: (result: Appended, place: Int, content: ContentDigest?)] = [:]
+  /// Whether to keep digests (a streamed commit, whose earlier parts are gone).
+  var digests = false
 
   init(seq: UInt64, prev: ChainHash, last: Timestamp, now: Timestamp) {
     self.seq = seq
@@ -121,9 +124,13 @@ extension Writer {
         batch.results.append(Appended(seq: seqKnown, id: id, hash: record.hash, recordedAt: record.recordedAt, existed: true))
         continue
       }
-      let content = given == nil ? nil : ContentDigest(events[i])
       if let given, let earlier = state.given[given] {
-        guard earlier.content == content else {
+        // The earlier event is in this call (compared whole), or was digested (a streamed commit).
+        let base = state.placed
+        let same =
+          earlier.place > base
+          ? Writer.sameContent(events[earlier.place - base - 1], events[i]) : earlier.content == ContentDigest(events[i])
+        guard same else {
           throw JournalError(
             .conflictingID, "The id \(id) is used by two events of the batch, with different content.",
             at: .init(line: place, otherLine: earlier.place, field: "id"))
@@ -165,7 +172,7 @@ extension Writer {
       batch.rawCount += batch.lines.count - start
       if encode && batch.lines.count > 2 * options.frameBytes { try batch.compressFrames(frameBytes: options.frameBytes, all: false) }
       let result = Appended(seq: state.seq, id: id, hash: hash, recordedAt: at, existed: false)
-      if let given, let content { state.given[given] = (result, place, content) }
+      if let given { state.given[given] = (result, place, state.digests ? ContentDigest(events[i]) : nil) }
       batch.results.append(result)
       if let key { batch.newIDs.append((key, state.seq)) }
       state.prev = hash

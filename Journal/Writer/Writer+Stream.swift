@@ -83,6 +83,7 @@ extension Writer {
     defer { lock.release() }
     try refresh()
     var state = startState()
+    state.digests = true
     let firstSeq = state.seq
     let header = SegmentHeader(sealed: false, firstSeq: firstSeq, prevHash: state.prev)
     let name = JournalLayout.segmentName(firstSeq: firstSeq)

@@ -60,7 +60,8 @@ extension Writer {
     bytes.append(contentsOf: trailer.encoded())
     let offset = t.committedEnd
     if t.frames == nil {
-      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false)
+      // Under the lock: a side file that was missing or behind (a crash before it was saved) is saved now.
+      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: true)
       t.framesSaved = t.frames?.frames.count ?? 0
       t.rawSaved = t.frames?.rawBytes ?? 0
     }

@@ -129,6 +129,19 @@ struct FrameIndexTests {
     #expect(try j.snapshot() == before)
   }
 
+  @Test func aWriterSavesAFrameIndexThatWasLost() throws {
+    let j = try TestJournal()
+    try j.writer { $0.frameBytes = 4_000 }.append(Sample.events(0..<300))
+    let name = String(try j.segmentPaths()[0].split(separator: "/").last!)
+    let side = j.path + "/index/\(name).frames"
+    #expect(FileManager.default.fileExists(atPath: side))
+    // Lost (a crash before it was saved): the next writer's commit saves it again, whole.
+    try FileManager.default.removeItem(atPath: side)
+    try j.writer().append(Sample.events(300..<301))
+    let saved = try #require(FrameIndex(decoding: Array(try Data(contentsOf: URL(fileURLWithPath: side)))))
+    #expect(saved.nextSeq >= 301 && saved.frames.count > 20)
+  }
+
   @Test func aDamagedTrailerBetweenFramesIsFoundByReaders() throws {
     let j = try TestJournal()
     let w = try j.writer()

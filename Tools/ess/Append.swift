@@ -3,6 +3,7 @@ import Service
 
 struct Append: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "append",
     abstract: "Append one event, checked against the catalog and the whole history.",
     discussion: """
       Fields are given as key=value, typed by the catalog (numbers, booleans, dates, lists a,b,c);

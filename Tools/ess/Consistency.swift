@@ -3,6 +3,7 @@ import Service
 
 struct Consistency: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "consistency",
     abstract: "Print the consistency proof between two signed checkpoints, as a witness's add-checkpoint request.",
     discussion: """
       OLD and NEW are sizes of stored checkpoints (NEW: the latest). The output goes to a witness unchanged. Examples:

@@ -3,6 +3,7 @@ import Service
 
 struct Correct: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "correct",
     abstract: "Correct an event: append event.corrected with its data changed (nothing is edited).",
     discussion: """
       Give only the fields that change, as key=value; the others keep their current value.

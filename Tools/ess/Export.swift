@@ -3,6 +3,7 @@ import Service
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "The journal as JSON Lines (re-importable, same hashes) or CSV.",
     discussion: """
       Examples:

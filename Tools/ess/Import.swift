@@ -3,6 +3,7 @@ import Service
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Append a JSON Lines file as ONE all-or-nothing commit.",
     discussion: """
       Each line is an event envelope (EVENTS.md): type, occurredOn, author, data, and optionally

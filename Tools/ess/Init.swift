@@ -3,6 +3,7 @@ import Service
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create an empty journal (refuses a folder that is not empty).",
     discussion: "Example: ess init --journal /srv/ess/journal")
 

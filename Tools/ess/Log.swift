@@ -3,6 +3,7 @@ import Service
 
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "log",
     abstract: "List events: a table on a terminal, JSON Lines with --format json (or through a pipe).",
     discussion: """
       --from and --to filter on the valid time (occurredOn, Europe/Paris calendar), inclusive.

@@ -3,6 +3,7 @@ import Service
 
 struct Prove: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "prove",
     abstract: "Print the inclusion proof of one event (C2SP tlog-proof), against a signed checkpoint.",
     discussion: """
       The proof carries the event's line and the checkpoint with all its signatures: anyone can check it offline,

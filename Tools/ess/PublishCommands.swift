@@ -3,6 +3,7 @@ import Service
 
 struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "publish",
     abstract: "Write the journal as a static tiled log (C2SP tlog-tiles) into a folder any web server can serve as it is.",
     discussion: """
       The folder gets checkpoint (the latest signed one), tile/… (hash tiles and entry bundles), log.vkey, policy, and
@@ -28,6 +29,7 @@ struct Publish: ParsableCommand {
 
 struct Mirror: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "mirror",
     abstract: "Copy a published journal (a folder or an http(s):// URL) into a journal of your own, checking every tile.",
     discussion: """
       Every entry and tile is checked against the source's signed checkpoint, and the new tree must extend what the

@@ -3,6 +3,7 @@ import Service
 
 struct Rebuild: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rebuild",
     abstract: "Rebuild the bilan checkpoint and the journal's indexes from its events.",
     discussion: """
       Bilans then fold only the events recorded after the checkpoint; appends read the integrity

@@ -3,6 +3,7 @@ import Service
 
 struct Retract: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "retract",
     abstract: "Retract an event: append event.retracted, after which it counts as if it never happened.",
     discussion: "Example: ess retract 812 --author c.muller --reason \"doublon de la ligne 811\"")
 

@@ -3,6 +3,7 @@ import Service
 
 struct Seal: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "seal",
     abstract: "Compact the last segment now (large LZ4 frames, same events and hashes).",
     discussion: "Segments are sealed automatically when full; this seals the current one early. Example: ess seal")
 

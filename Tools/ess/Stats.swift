@@ -3,6 +3,7 @@ import Service
 
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "stats",
     abstract: "Events by type and year, sizes on disk, compression ratio.",
     discussion: "Example: ess stats --journal ./journal")
 

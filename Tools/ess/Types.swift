@@ -3,6 +3,7 @@ import Service
 
 struct Types: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "types",
     abstract: "The event catalog: types, fields and rules.",
     discussion: "Examples:\n  ess types\n  ess types okote.pledge-made --lang fr")
 

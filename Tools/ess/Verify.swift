@@ -3,6 +3,7 @@ import Service
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "verify",
     abstract: "Check every checksum and the whole hash chain; exit 0 only if all is intact.",
     discussion: "Example: ess verify --journal ./journal")
 

@@ -98,11 +98,7 @@ extension FrameIndex {
         } catch {
           return false
         }
-        let count = content.withUnsafeBufferPointer { b in
-          var c = 0
-          for i in 0..<n where b[i] == 0x0A { c += 1 }
-          return c
-        }
+        let count = Newlines.count(in: content, 0..<n)
         guard count > 0, content[n - 1] == 0x0A else { return false }
         pending.append(Frame(offset: pos, length: length!, firstSeq: nextSeq + UInt64(lines), lines: count, endsCommit: false))
         lines += count

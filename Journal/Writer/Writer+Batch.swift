@@ -36,11 +36,7 @@ extension Batch {
       }
       let before = compressed.count
       try LZ4Frame.compress(lines[start..<end], appendingTo: &compressed)
-      let count = lines.withUnsafeBufferPointer { b in
-        var c = 0
-        for i in start..<end where b[i] == 0x0A { c += 1 }
-        return c
-      }
+      let count = Newlines.count(in: lines, start..<end)
       frameInfo.append((compressed.count - before, count))
       start = end
     }

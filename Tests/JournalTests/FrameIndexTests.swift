@@ -129,6 +129,18 @@ struct FrameIndexTests {
     #expect(try j.snapshot() == before)
   }
 
+  @Test func newlinesAreCountedInAnyRange() {
+    var rng = Seeded(seed: 11)
+    for _ in 0..<200 {
+      let bytes = (0..<Int.random(in: 0...300, using: &rng)).map { _ in
+        Bool.random(using: &rng) ? 0x0A : UInt8.random(in: 0...255, using: &rng)
+      }
+      let a = Int.random(in: 0...bytes.count, using: &rng)
+      let b = Int.random(in: a...bytes.count, using: &rng)
+      #expect(Newlines.count(in: bytes, a..<b) == bytes[a..<b].filter { $0 == 0x0A }.count)
+    }
+  }
+
   @Test func aWriterSavesAFrameIndexThatWasLost() throws {
     let j = try TestJournal()
     try j.writer { $0.frameBytes = 4_000 }.append(Sample.events(0..<300))

@@ -76,7 +76,7 @@ final class ImportParts: @unchecked Sendable {
       pending.removeFirst(cut)
       let parsed = try Importer.events(block, collect: collect, progress: nil, firstLine: nextLine, atStart: false, skipBOM: atStart)
       atStart = false
-      nextLine += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      nextLine += Newlines.count(in: block, block.indices)
       return Parsed(events: parsed.events, lines: parsed.lines, problems: parsed.problems, lastLine: parsed.count, read: read)
     }
     return nil

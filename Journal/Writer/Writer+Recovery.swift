@@ -107,9 +107,17 @@ extension Writer {
     guard let trailer = CommitTrailer.decode(trailerBytes[...]), trailer.lastSeq == head.lastSeq,
       trailer.lastHash == head.lastHash, Int64(trailer.dataLength) <= size - Int64(SegmentHeader.size + CommitTrailer.size)
     else { return nil }
-    let dataStart = size - Int64(CommitTrailer.size) - Int64(trailer.dataLength)
-    let data = try POSIX.read(fd, at: dataStart, count: Int(trailer.dataLength), path)
-    guard CRC32C.checksum(data) == trailer.dataCRC else { return nil }
+    // The commit's data CRC, read a few MiB at a time (a large import's commit is never held whole).
+    var at = size - Int64(CommitTrailer.size) - Int64(trailer.dataLength)
+    let end = size - Int64(CommitTrailer.size)
+    var crc: UInt32 = 0
+    while at < end {
+      let chunk = try POSIX.read(fd, at: at, count: Int(min(end - at, 4 << 20)), path)
+      guard !chunk.isEmpty else { return nil }
+      crc = CRC32C.checksum(chunk, seed: crc)
+      at += Int64(chunk.count)
+    }
+    guard crc == trailer.dataCRC else { return nil }
     return TailState(
       name: name, path: path, fd: fd, header: header, committedEnd: Int(size), nextSeq: trailer.lastSeq + 1,
       lastHash: trailer.lastHash, lastRecordedAt: trailer.lastRecordedAt, rawBytes: head.rawBytes)

@@ -30,12 +30,14 @@ let package = Package(
     ),
     // Runs one command and reports its wall time and peak RSS: a small process, so that the peak is the command's
     // (a child's ru_maxrss counts the peak of the process it was spawned from; see its main.swift).
-    .executableTarget(name: "ess-bench-spawn", path: "Sources/ess-bench-spawn"),
+    .executableTarget(name: "ess-bench-spawn", dependencies: ["BenchProc"], path: "Sources/ess-bench-spawn"),
+    // What both read of /proc/self/status.
+    .target(name: "BenchProc", path: "Sources/BenchProc"),
     .executableTarget(
       name: "ess-bench",
       dependencies: [
         .product(name: "Journal", package: "ess"), .product(name: "Service", package: "ess"), "CSQLite", "CLZ4Bench",
-        .product(name: "Crypto", package: "swift-crypto"), "ess-bench-spawn",
+        .product(name: "Crypto", package: "swift-crypto"), "ess-bench-spawn", "BenchProc",
       ],
       path: "Sources/ess-bench"
     ),

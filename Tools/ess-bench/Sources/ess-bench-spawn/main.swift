@@ -1,3 +1,4 @@
+import BenchProc
 import Glibc
 
 // ess-bench-spawn STDOUT STDERR PROGRAM [ARG…]: runs PROGRAM with stdin from
@@ -11,22 +12,7 @@ import Glibc
 // large. Spawned from this small program, the figure is the command's own,
 // or this program's peak (`floor_kb`, a few MB) if that were larger.
 
-func peakKB() -> Int {
-  let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
-  guard fd >= 0 else { return 0 }
-  defer { close(fd) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 4096)
-  while true {
-    let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-    if r <= 0 { break }
-    bytes.append(contentsOf: chunk[0..<r])
-  }
-  for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
-    return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
-  }
-  return 0
-}
+func peakKB() -> Int { ProcStatus.kilobytes("VmHWM") }
 
 func now() -> UInt64 {
   var ts = timespec()

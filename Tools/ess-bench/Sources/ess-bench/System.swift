@@ -1,3 +1,4 @@
+import BenchProc
 import Glibc
 
 /// The few OS services the benchmark needs, without Foundation: a monotonic
@@ -103,23 +104,7 @@ enum System {
   // MARK: /proc
 
   /// A `VmXXX:` figure of /proc/self/status, in kB (0 if unavailable).
-  static func procStatus(_ key: String) -> Int {
-    let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if r <= 0 { break }
-      bytes.append(contentsOf: chunk[0..<r])
-    }
-    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix(key + ":") {
-      let digits = line.dropFirst(key.count + 1).filter { $0.isNumber }
-      return Int(digits) ?? 0
-    }
-    return 0
-  }
+  static func procStatus(_ key: String) -> Int { ProcStatus.kilobytes(key) }
 
   static var vmHWM: Int { procStatus("VmHWM") }
 

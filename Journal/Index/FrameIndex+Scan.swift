@@ -13,17 +13,18 @@ extension FrameIndex {
   /// else by scanning the segment a few MiB at a time. Nil when the segment
   /// holds anything but whole commits to its end (a torn tail, damage, a
   /// commit being written): the caller then reads it whole, with its
-  /// recovery rules. With `save` (a writer, under its lock), writes the
-  /// side file (best effort) when it scanned much; readers never write.
+  /// recovery rules. Given a `disk` (a writer's, under its lock), writes
+  /// the side file through it (best effort) when it scanned much; readers
+  /// give none and never write.
   ///
   /// - Throws: what reading the segment throws, or `.damaged`/`.unsupportedVersion` for its header.
-  static func current(layout: JournalLayout, name: String, fd: Int32, save: Bool = false) throws(JournalError) -> FrameIndex? {
+  static func current(layout: JournalLayout, name: String, fd: Int32, savingWith disk: Disk? = nil) throws(JournalError)
+    -> FrameIndex?
+  {
     let path = layout.segmentPath(name)
     let size = Int(try POSIX.size(fd, path))
     let header = try SegmentHeader.decode(try POSIX.read(fd, at: 0, count: SegmentHeader.size, path)[...], file: name)
-    var index = FrameIndex(
-      segmentFirstSeq: header.firstSeq, sealed: header.sealed, end: SegmentHeader.size, nextSeq: header.firstSeq,
-      lastHash: header.prevHash, lastRecordedAt: nil)
+    var index = FrameIndex(emptyAfter: header)
     var fromSide = false
     if let bytes = CacheFile.read(Self.path(layout, name)), let saved = FrameIndex(decoding: bytes),
       saved.segmentFirstSeq == header.firstSeq, saved.sealed == header.sealed, saved.end <= size,
@@ -34,10 +35,17 @@ extension FrameIndex {
     }
     let before = index.frames.count
     guard try index.scan(fd: fd, path: path, size: size) else { return nil }
-    if save && (!fromSide || index.frames.count - before >= rewriteAfter) {
-      try? CacheFile.write(index.encoded(), to: Self.path(layout, name), disk: Disk(io: POSIXFileIO()))
+    if let disk, !fromSide || index.frames.count - before >= rewriteAfter {
+      try? CacheFile.write(index.encoded(), to: Self.path(layout, name), disk: disk)
     }
     return index
+  }
+
+  /// The same, for a segment a reader opened (kept open while it is read).
+  static func current(layout: JournalLayout, handle: SegmentHandle, savingWith disk: Disk? = nil) throws(JournalError)
+    -> FrameIndex?
+  {
+    try current(layout: layout, name: handle.name, fd: handle.fd, savingWith: disk)
   }
 
   /// Whether the segment still ends a commit where this index says, with its seq and hash.

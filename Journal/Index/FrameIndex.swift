@@ -42,15 +42,18 @@ struct FrameIndex: Sendable, Equatable {
   var rawBytes: UInt64 = 0
 
   /// The frame holding `seq`, by binary search (nil if the index holds none).
-  func frame(holding seq: UInt64) -> Int? {
-    guard seq >= segmentFirstSeq, seq < nextSeq, !frames.isEmpty else { return nil }
+  func frame(holding seq: UInt64) -> Int? { Self.position(of: seq, in: frames) }
+
+  /// The place in `frames` (consecutive, ascending) of the one holding `seq`, by binary search.
+  static func position(of seq: UInt64, in frames: [Frame]) -> Int? {
+    guard let first = frames.first, seq >= first.firstSeq else { return nil }
     var lo = 0
     var hi = frames.count
     while lo < hi {
       let mid = (lo + hi) / 2
       if frames[mid].firstSeq <= seq { lo = mid + 1 } else { hi = mid }
     }
-    return lo - 1
+    return seq < frames[lo - 1].firstSeq + UInt64(frames[lo - 1].lines) ? lo - 1 : nil
   }
 
   /// Adds a commit written at `offset` (its frames' lengths and line counts, then its trailer).
@@ -91,6 +94,13 @@ struct FrameIndex: Sendable, Equatable {
     let crc = CRC32C.checksum(w.bytes)
     w.u32(crc)
     return w.bytes
+  }
+
+  /// The index of a segment that holds only `header`: no frame yet.
+  init(emptyAfter header: SegmentHeader) {
+    self.init(
+      segmentFirstSeq: header.firstSeq, sealed: header.sealed, end: SegmentHeader.size, nextSeq: header.firstSeq,
+      lastHash: header.prevHash, lastRecordedAt: nil)
   }
 
   init(segmentFirstSeq: UInt64, sealed: Bool, end: Int, nextSeq: UInt64, lastHash: ChainHash, lastRecordedAt: Timestamp?) {

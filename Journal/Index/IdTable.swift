@@ -31,12 +31,18 @@ struct IdTable: Sendable {
     keys.reserveCapacity(Int(count))
     seqs.reserveCapacity(Int(count))
     for i in 0..<Int(count) {
-      let o = 24 + i * 24
-      let key = UUIDKey(hi: UInt64(bigEndian: b.readLE(UInt64.self, at: o)!), lo: UInt64(bigEndian: b.readLE(UInt64.self, at: o + 8)!))
+      let (key, seq) = IdTable.entry(b, at: 24 + i * 24)
       if let last = keys.last, !(last < key) { return nil }
       keys.append(key)
-      seqs.append(b.readLE(UInt64.self, at: o + 16)!)
+      seqs.append(seq)
     }
+  }
+
+  /// The (id, seq) entry whose 24 bytes start at `offset` of `b`.
+  static func entry(_ b: [UInt8], at offset: Int) -> (key: UUIDKey, seq: UInt64) {
+    let key = UUIDKey(
+      hi: UInt64(bigEndian: b.readLE(UInt64.self, at: offset)!), lo: UInt64(bigEndian: b.readLE(UInt64.self, at: offset + 8)!))
+    return (key, b.readLE(UInt64.self, at: offset + 16)!)
   }
 
   func encoded(firstSeq: UInt64) -> [UInt8] {

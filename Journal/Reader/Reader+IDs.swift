@@ -54,9 +54,9 @@ extension Reader {
     while lo < hi {
       let mid = (lo + hi) / 2
       guard let e = try? POSIX.read(fd, at: 24 + Int64(mid) * 24, count: 24, path), e.count == 24 else { return (nil, 0) }
-      let k = UUIDKey(hi: UInt64(bigEndian: e.readLE(UInt64.self, at: 0)!), lo: UInt64(bigEndian: e.readLE(UInt64.self, at: 8)!))
-      if k == key { return (e.readLE(UInt64.self, at: 16), count) }
-      if k < key { lo = mid + 1 } else { hi = mid }
+      let found = IdTable.entry(e, at: 0)
+      if found.key == key { return (found.seq, count) }
+      if found.key < key { lo = mid + 1 } else { hi = mid }
     }
     return (nil, count)
   }

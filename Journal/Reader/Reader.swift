@@ -65,11 +65,7 @@ public struct Reader: Sendable {
     let names = try layout.segmentNames()
     for name in names.reversed() {
       // Through the frame index when the segment has whole commits to its end (no full read).
-      let handle = try SegmentHandle(layout: layout, name: name)
-      let found = try withExtendedLifetime(handle) { () throws(JournalError) in
-        try FrameIndex.current(layout: layout, name: name, fd: handle.fd)
-      }
-      if let index = found {
+      if let index = try FrameIndex.current(layout: layout, handle: SegmentHandle(layout: layout, name: name)) {
         if index.nextSeq > index.segmentFirstSeq { return (index.nextSeq - 1, index.lastHash, index.lastRecordedAt) }
         if index.segmentFirstSeq == 1 { return (0, .zero, nil) }
         continue

@@ -96,12 +96,10 @@ public struct RecordIterator {
           }
           frameIndex += 1
           // The frame, and its commit's trailer when one follows it (checked as it is passed).
-          let trailerSize = frame.endsCommit ? CommitTrailer.size : 0
-          let bytes = try POSIX.read(file.fd, at: Int64(frame.offset), count: frame.length + trailerSize, file.path)
+          let (bytes, trailer) = try file.read(frame)
           if frame.endsCommit {
             let lastSeq = frame.firstSeq + UInt64(frame.lines) - 1
-            guard bytes.count == frame.length + trailerSize, let t = CommitTrailer.decode(bytes[frame.length...]), t.lastSeq == lastSeq
-            else {
+            guard let t = trailer, t.lastSeq == lastSeq else {
               throw JournalError(
                 .damaged,
                 "Segment \(file.name) has a damaged commit trailer at byte offset \(frame.offset + frame.length) (seq \(lastSeq)); restore this segment from a backup.",
@@ -112,7 +110,7 @@ public struct RecordIterator {
           rawPos = 0
           rawCount = 0
           do {
-            rawCount = try LZ4Frame.decompress(bytes[..<frame.length], over: &raw)
+            rawCount = try LZ4Frame.decompress(bytes, over: &raw)
           } catch {
             throw JournalError(
               .damaged, "Segment \(file.name) is damaged at byte offset \(frame.offset) (seq \(frame.firstSeq)…): \(error.message)",
@@ -191,10 +189,7 @@ public struct RecordIterator {
   /// commits to its end, else read whole and mapped.
   mutating func openSegment(_ name: String) throws(JournalError) {
     let handle = try SegmentHandle(layout: layout, name: name)
-    let found = try withExtendedLifetime(handle) { () throws(JournalError) in
-      try FrameIndex.current(layout: layout, name: name, fd: handle.fd)
-    }
-    if let index = found {
+    if let index = try FrameIndex.current(layout: layout, handle: handle) {
       try checkContinues(index.segmentFirstSeq, name)
       indexed = index
       file = handle
@@ -234,4 +229,18 @@ final class SegmentHandle: Sendable {
   }
 
   deinit { close(fd) }
+
+  /// The bytes of `frame` and, when its commit's trailer follows it, that
+  /// trailer, read together (nil if it is cut short or fails its checksum).
+  func read(_ frame: FrameIndex.Frame) throws(JournalError) -> (frame: ArraySlice<UInt8>, trailer: CommitTrailer?) {
+    let trailerSize = frame.endsCommit ? CommitTrailer.size : 0
+    let bytes = try POSIX.read(fd, at: Int64(frame.offset), count: frame.length + trailerSize, path)
+    guard bytes.count >= frame.length else {
+      throw JournalError(
+        .damaged, "Segment \(name) ends inside the frame at byte offset \(frame.offset).",
+        at: .init(file: name, offset: Int64(frame.offset)))
+    }
+    let trailer = frame.endsCommit && bytes.count == frame.length + trailerSize ? CommitTrailer.decode(bytes[frame.length...]) : nil
+    return (bytes[..<frame.length], trailer)
+  }
 }

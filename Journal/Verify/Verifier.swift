@@ -32,7 +32,8 @@ public enum Verifier {
     for (index, name) in names.enumerated() {
       // Frame by frame when the segment holds whole commits to its end (memory bounded by a frame);
       // else read whole, to say exactly where and how it is damaged or torn.
-      if let sealed = try checkFrameByFrame(layout, name, &report, &audit, seq: &seq, prev: &prev, lastAt: &lastAt) {
+      let handle = try SegmentHandle(layout: layout, name: name)
+      if let sealed = try checkFrameByFrame(handle, &report, &audit, seq: &seq, prev: &prev, lastAt: &lastAt) {
         if sealed, !sideFileIsCurrent(layout, name) { report.staleSideFiles.append("index/\(name).ids") }
         continue
       }
@@ -84,51 +85,46 @@ public enum Verifier {
   /// data CRC and line count matching: whether it is sealed. Nil (nothing
   /// checked) otherwise.
   static func checkFrameByFrame(
-    _ layout: JournalLayout, _ name: String, _ report: inout VerificationReport, _ audit: inout CheckpointAudit?,
-    seq: inout UInt64, prev: inout ChainHash, lastAt: inout Timestamp
+    _ handle: SegmentHandle, _ report: inout VerificationReport, _ audit: inout CheckpointAudit?, seq: inout UInt64,
+    prev: inout ChainHash, lastAt: inout Timestamp
   ) throws(JournalError) -> Bool? {
-    let handle = try SegmentHandle(layout: layout, name: name)
-    return try withExtendedLifetime(handle) { () throws(JournalError) -> Bool? in
-      let size = Int(try POSIX.size(handle.fd, handle.path))
-      guard size >= SegmentHeader.size else { return nil }
-      let header = try SegmentHeader.decode(try POSIX.read(handle.fd, at: 0, count: SegmentHeader.size, handle.path)[...], file: name)
-      var index = FrameIndex(
-        segmentFirstSeq: header.firstSeq, sealed: header.sealed, end: SegmentHeader.size, nextSeq: header.firstSeq,
-        lastHash: header.prevHash, lastRecordedAt: nil)
-      guard try index.scan(fd: handle.fd, path: handle.path, size: size) else { return nil }
-      report.segments += 1
-      report.bytesOnDisk += Int64(size)
-      guard header.firstSeq == seq, header.prevHash == prev else {
-        throw JournalError(
-          .damaged, "Segment \(name) should start at seq \(seq) after hash \(prev), but its header says seq \(header.firstSeq).",
-          at: .init(file: name, offset: 0, seq: seq))
-      }
-      var context = RecordDecoder.Context()
-      var raw: [UInt8] = []
-      for frame in index.frames {
-        let trailerSize = frame.endsCommit ? CommitTrailer.size : 0
-        let bytes = try POSIX.read(handle.fd, at: Int64(frame.offset), count: frame.length + trailerSize, handle.path)
-        let count = try LZ4Frame.decompress(bytes[..<frame.length], over: &raw)
-        var start = 0
-        for i in 0..<count where raw[i] == 0x0A {
-          try checkLine(raw[start..<i], name, Int64(frame.offset), &context, &audit, seq: &seq, prev: &prev, lastAt: &lastAt)
-          start = i + 1
-        }
-        guard frame.endsCommit else { continue }
-        guard let trailer = CommitTrailer.decode(bytes[frame.length...]), trailer.lastHash == prev, trailer.lastRecordedAt == lastAt
-        else {
-          throw JournalError(
-            .damaged, "The commit ending at seq \(seq - 1) (segment \(name)) has a trailer that disagrees with its events.",
-            at: .init(file: name, offset: Int64(frame.offset + frame.length), seq: seq - 1))
-        }
-        report.commits += 1
-        report.rawBytes += trailer.rawLength
-        report.events = seq - 1
-        report.headSeq = seq - 1
-        report.headHash = prev
-      }
-      return header.sealed
+    let name = handle.name
+    let size = Int(try POSIX.size(handle.fd, handle.path))
+    guard size >= SegmentHeader.size else { return nil }
+    let header = try SegmentHeader.decode(try POSIX.read(handle.fd, at: 0, count: SegmentHeader.size, handle.path)[...], file: name)
+    var index = FrameIndex(emptyAfter: header)
+    guard try index.scan(fd: handle.fd, path: handle.path, size: size) else { return nil }
+    report.segments += 1
+    report.bytesOnDisk += Int64(size)
+    guard header.firstSeq == seq, header.prevHash == prev else {
+      throw JournalError(
+        .damaged, "Segment \(name) should start at seq \(seq) after hash \(prev), but its header says seq \(header.firstSeq).",
+        at: .init(file: name, offset: 0, seq: seq))
     }
+    var context = RecordDecoder.Context()
+    var raw: [UInt8] = []
+    for frame in index.frames {
+      let (bytes, read) = try handle.read(frame)
+      let count = try LZ4Frame.decompress(bytes, over: &raw)
+      var start = 0
+      for i in 0..<count where raw[i] == 0x0A {
+        try checkLine(raw[start..<i], name, Int64(frame.offset), &context, &audit, seq: &seq, prev: &prev, lastAt: &lastAt)
+        start = i + 1
+      }
+      guard frame.endsCommit else { continue }
+      guard let trailer = read, trailer.lastHash == prev, trailer.lastRecordedAt == lastAt
+      else {
+        throw JournalError(
+          .damaged, "The commit ending at seq \(seq - 1) (segment \(name)) has a trailer that disagrees with its events.",
+          at: .init(file: name, offset: Int64(frame.offset + frame.length), seq: seq - 1))
+      }
+      report.commits += 1
+      report.rawBytes += trailer.rawLength
+      report.events = seq - 1
+      report.headSeq = seq - 1
+      report.headHash = prev
+    }
+    return header.sealed
   }
 
   /// One line: its form, its seq, its link in the hash chain, its hash, and recordedAt order.

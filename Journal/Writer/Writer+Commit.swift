@@ -61,7 +61,7 @@ extension Writer {
     let offset = t.committedEnd
     if t.frames == nil {
       // Under the lock: a side file that was missing or behind (a crash before it was saved) is saved now.
-      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: true)
+      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, savingWith: disk)
       t.framesSaved = t.frames?.frames.count ?? 0
       t.rawSaved = t.frames?.rawBytes ?? 0
     }

@@ -24,10 +24,7 @@ extension Writer {
     var frames = 0
     for name in try layout.segmentNames() {
       disk.unlink(FrameIndex.path(layout, name))
-      let handle = try SegmentHandle(layout: layout, name: name)
-      let index = try withExtendedLifetime(handle) { () throws(JournalError) in
-        try FrameIndex.current(layout: layout, name: name, fd: handle.fd, save: true)
-      }
+      let index = try FrameIndex.current(layout: layout, handle: SegmentHandle(layout: layout, name: name), savingWith: disk)
       frames += index?.frames.count ?? 0
     }
     tail?.frames = nil

@@ -13,7 +13,7 @@ extension Writer {
     if let t = tail {
       ids.didClose(t.name, firstSeq: t.header.firstSeq, lastSeq: t.nextSeq - 1)
       // A closed segment keeps an up-to-date frame index (made again for a sealed one).
-      if t.frames == nil { t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, save: false) }
+      if t.frames == nil { t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd) }
       saveFrameIndex(t, withIDs: false)
     }
   }

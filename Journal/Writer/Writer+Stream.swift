@@ -29,15 +29,8 @@ public final class StagedEvents {
 
   /// The staged event at `seq`, or nil if none was staged with it.
   public func record(seq: UInt64) throws(JournalError) -> Record? {
-    guard let first = frames.first, seq >= first.firstSeq else { return nil }
-    var lo = 0
-    var hi = frames.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if frames[mid].firstSeq <= seq { lo = mid + 1 } else { hi = mid }
-    }
-    let frame = frames[lo - 1]
-    guard seq < frame.firstSeq + UInt64(frame.lines) else { return nil }
+    guard let place = FrameIndex.position(of: seq, in: frames) else { return nil }
+    let frame = frames[place]
     let bytes = try POSIX.read(fd, at: Int64(frame.offset), count: frame.length, path)
     var raw: [UInt8] = []
     try LZ4Frame.decompress(bytes[...], into: &raw)
@@ -166,12 +159,8 @@ extension Writer {
     tail = t
     writeHead()
     summary.committed = true
-    var index = FrameIndex(
-      segmentFirstSeq: firstSeq, sealed: false, end: t.committedEnd, nextSeq: state.seq, lastHash: state.prev,
-      lastRecordedAt: state.last)
-    index.frames = staged.frames
-    index.frames[index.frames.count - 1].endsCommit = true
-    index.rawBytes = raw
+    var index = FrameIndex(emptyAfter: header)
+    index.appendCommit(at: SegmentHeader.size, frames: staged.frames.map { ($0.length, $0.lines) }, trailer: trailer)
     t.frames = index
     saveFrameIndex(t, withIDs: false)
     committed()

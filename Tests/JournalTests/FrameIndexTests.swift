@@ -71,8 +71,7 @@ struct FrameIndexTests {
     // Damaged, or of another segment, or claiming a commit the segment does not end: ignored.
     let names = segments.map { String($0.split(separator: "/").last!) }
     let indexes = try names.map { name in
-      let handle = try SegmentHandle(layout: JournalLayout(root: j.path), name: name)
-      return try withExtendedLifetime(handle) { try FrameIndex.current(layout: JournalLayout(root: j.path), name: name, fd: handle.fd) }
+      try FrameIndex.current(layout: JournalLayout(root: j.path), handle: SegmentHandle(layout: JournalLayout(root: j.path), name: name))
     }
     let good = try #require(indexes.compactMap { $0 }.first { $0.frames.count >= 3 })
     var shifted = good
@@ -162,7 +161,8 @@ struct FrameIndexTests {
     let name = String(path.split(separator: "/").last!)
     let handle = try SegmentHandle(layout: JournalLayout(root: j.path), name: name)
     // Saved, as a writer would: the reader then goes frame by frame and meets the trailer as it passes.
-    let index = try #require(try FrameIndex.current(layout: JournalLayout(root: j.path), name: name, fd: handle.fd, save: true))
+    let index = try #require(
+      try FrameIndex.current(layout: JournalLayout(root: j.path), name: name, fd: handle.fd, savingWith: Disk(io: POSIXFileIO())))
     let second = try #require(index.frames.filter(\.endsCommit).dropFirst().first)
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     bytes[second.offset + second.length + 20] ^= 0x01

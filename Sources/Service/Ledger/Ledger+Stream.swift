@@ -116,18 +116,9 @@ extension Ledger {
     } catch {
       // The model may hold part of the file: the next use reads the index again.
       store.model = nil
-      throw Ledger.placeStreamed(error, lines: placeLines)
+      // The writer names events by their place in the whole stream: told by their input line, as for any batch.
+      guard error is JournalError else { throw ServiceError.wrap(error) }
+      throw Batch(lines: placeLines.map { Int($0) }, count: placeLines.count).place(error)
     }
-  }
-
-  /// A journal error naming an event by its place in the whole stream, told by its input line instead.
-  static func placeStreamed(_ error: any Error, lines: [Int32]) -> ServiceError {
-    guard let e = error as? JournalError else { return ServiceError.wrap(error) }
-    guard let place = e.location?.line, place >= 1, place <= lines.count else { return ServiceError(e) }
-    var placed = ServiceError(e, at: .init(line: Int(lines[place - 1])))
-    if let other = e.location?.otherLine, other >= 1, other <= lines.count {
-      placed.message += " The other one is line \(lines[other - 1])."
-    }
-    return placed
   }
 }

@@ -11,8 +11,7 @@ struct BadInputTests {
     #expect(Corpus.cases.count >= 40, "only \(Corpus.cases.count) cases in \(Corpus.folder.path)")
     #expect(FileManager.default.fileExists(atPath: Corpus.base.path), "missing _base.jsonl")
     for name in Corpus.cases {
-      let input = ["jsonl", "gen"].map { Corpus.folder.appendingPathComponent("\(name).\($0)").path }
-      #expect(input.contains { FileManager.default.fileExists(atPath: $0) }, "\(name): no .jsonl or .gen file")
+      #expect(Corpus.inputFile(name) != nil, "\(name): no input file (.jsonl, .gen, or another extension)")
     }
   }
 
@@ -32,7 +31,7 @@ struct BadInputTests {
 
     let input = try Corpus.input(name, in: work)
     let before = try FolderSnapshot.files(of: journal)
-    let arguments = ["import", input, "--journal", journal] + (expected.dryRun ? ["--dry-run"] : [])
+    let arguments = try Corpus.arguments(name, input: input, journal: journal, dryRun: expected.dryRun)
     let result = try Corpus.run(ess, arguments, in: work)
 
     let firstLine = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
@@ -74,10 +73,32 @@ enum Corpus {
     return files.filter { $0.hasSuffix(".expect") }.map { String($0.dropLast(".expect".count)) }.sorted()
   }()
 
-  /// The case's input: `NN-slug.jsonl` as is, or the file a `NN-slug.gen` describes, written into `work`.
+  /// Files of a case that are not its input.
+  static let notInput: Set<String> = ["expect", "gen", "cmd"]
+
+  /// The case's input file as committed (`NN-slug.jsonl`, `.csv`, `.json`, `.xml`…), if there is one.
+  static func inputFile(_ name: String) -> URL? {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    if files.contains("\(name).gen") { return folder.appendingPathComponent("\(name).gen") }
+    let file = files.first { $0.hasPrefix(name + ".") && !notInput.contains(String($0.dropFirst(name.count + 1))) }
+    return file.map { folder.appendingPathComponent($0) }
+  }
+
+  /// The command: `import FILE --journal J [--dry-run]`, or the lines of `NN-slug.cmd` (one argument a line,
+  /// `{input}` and `{journal}` replaced; `--dry-run` added when expected).
+  static func arguments(_ name: String, input: String, journal: String, dryRun: Bool) throws -> [String] {
+    let cmd = folder.appendingPathComponent("\(name).cmd")
+    guard FileManager.default.fileExists(atPath: cmd.path) else {
+      return ["import", input, "--journal", journal] + (dryRun ? ["--dry-run"] : [])
+    }
+    let lines = try String(contentsOf: cmd, encoding: .utf8).split(separator: "\n").map(String.init)
+    return lines.map { $0.replacingOccurrences(of: "{input}", with: input).replacingOccurrences(of: "{journal}", with: journal) }
+      + (dryRun ? ["--dry-run"] : [])
+  }
+
+  /// The case's input: its committed file as is, or the file a `NN-slug.gen` describes, written into `work`.
   static func input(_ name: String, in work: URL) throws -> String {
-    let jsonl = folder.appendingPathComponent("\(name).jsonl")
-    if FileManager.default.fileExists(atPath: jsonl.path) { return jsonl.path }
+    if let file = inputFile(name), file.pathExtension != "gen" { return file.path }
     let spec = try String(contentsOf: folder.appendingPathComponent("\(name).gen"), encoding: .utf8)
     let lines = spec.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let words = try #require(lines.first, "\(name).gen is empty").split(separator: " ")

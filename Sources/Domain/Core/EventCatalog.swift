@@ -62,6 +62,24 @@ public enum EventCatalog {
     return JSONObjectView(value.droppingNullMembers().canonicalBytes()[...])
   }
 
+  /// The identifiers of `data` (valid data of `type`) whose checksum fails: one
+  /// error per field, in the catalog's order. What an admin types is refused
+  /// for them; a bulk third-party import (DECP) lists them as warnings (FORMATS.md §4).
+  ///
+  /// ```swift
+  /// EventCatalog.checksumProblems(type: "pole.member-joined", data: ["memberId": "x", "siren": "216704826", …])
+  /// // [Field 'siren' must be a SIREN: …; got "216704826", which breaks the Luhn checksum …]
+  /// ```
+  public static func checksumProblems(type: String, data: JSONValue) -> [DomainError] {
+    guard let kind = EventKind.lookup(type), case .object(let members) = data else { return [] }
+    var out: [DomainError] = []
+    for spec in kind.eventType.fields {
+      guard let value = members[spec.name], let bad = spec.kind.checksumProblem(value) else { continue }
+      out.append(FieldKind.checksumError(spec.name, spec.kind, bad))
+    }
+    return out
+  }
+
   static func unknownType(_ name: String) -> DomainError {
     let names = EventKind.allCases.map(\.rawValue)
     var near = Array(Suggestion.closest(to: name, among: names, maxDistance: 3).prefix(3))

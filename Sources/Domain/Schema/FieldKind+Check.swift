@@ -65,7 +65,50 @@ extension FieldKind {
     case .validTime:
       guard case .string(let s) = value else { throw .wrongType(field, self, value) }
       if ParisTime.validDate(of: s) == nil { throw .invalid(field, self, value) }
+    case .companyID(let scheme):
+      guard case .string(let s) = value else { throw .wrongType(field, self, value) }
+      try Self.checkCompanyID(s, scheme: scheme, field: field, kind: self, value: value, item: nil)
+    case .companyIDList:
+      guard case .array(let items) = value else { throw .wrongType(field, self, value) }
+      for (index, item) in items.enumerated() {
+        guard case .object(let members) = item, members.count == 2, case .string(let scheme)? = members["scheme"],
+          case .string(let id)? = members["id"]
+        else { throw .wrongType(field, self, item, item: index) }
+        if let problem = TextRule.problem(scheme, maxLength: 20) { throw textError(field, item, problem, item: index) }
+        if let problem = TextRule.problem(id, maxLength: 64) { throw textError(field, item, problem, item: index) }
+        if let known = CompanyID.Scheme(rawValue: scheme) {
+          try Self.checkCompanyID(id, scheme: known, field: field, kind: self, value: item, item: index)
+        }
+      }
     }
+  }
+
+  /// The format rules of an identifier (a checksum failure is not refused here: see ``checksumProblem(_:)``).
+  private static func checkCompanyID(
+    _ s: String, scheme: CompanyID.Scheme, field: String?, kind: FieldKind, value: JSONValue, item: Int?
+  ) throws(DomainError) {
+    if let problem = CompanyID.problem(s, as: scheme), !problem.isChecksum {
+      throw .invalid(field, kind, value, item: item, detail: "it breaks " + problem.rule(scheme))
+    }
+    let normal = CompanyID.normalize(s, as: scheme)
+    if normal != s { throw .invalid(field, kind, value, item: item, detail: "write it without spaces or dots: \(normal)") }
+  }
+
+  /// The checksum rule `value` breaks (a well-formed identifier, see ``check(_:field:)``), or nil.
+  func checksumProblem(_ value: JSONValue) -> (scheme: CompanyID.Scheme, id: String, problem: CompanyID.Problem, item: Int?)? {
+    switch (self, value) {
+    case (.companyID(let scheme), .string(let s)):
+      if let p = CompanyID.problem(s, as: scheme), p.isChecksum { return (scheme, s, p, nil) }
+    case (.companyIDList, .array(let items)):
+      for (index, item) in items.enumerated() {
+        guard case .object(let m) = item, case .string(let scheme)? = m["scheme"], let known = CompanyID.Scheme(rawValue: scheme),
+          case .string(let id)? = m["id"]
+        else { continue }
+        if let p = CompanyID.problem(id, as: known), p.isChecksum { return (known, id, p, index) }
+      }
+    default: break
+    }
+    return nil
   }
 
   private func textError(_ field: String?, _ value: JSONValue, _ problem: TextRule.Problem, item: Int?) -> DomainError {

@@ -20,6 +20,8 @@ extension FieldKind {
     case .choice(let options): return "one of: " + options.joined(separator: ", ")
     case .object: return "JSON object"
     case .validTime: return "date (YYYY-MM-DD) or RFC 3339 date-time with offset"
+    case .companyID(let scheme): return scheme.label
+    case .companyIDList: return "list of {scheme, id} (SIRET, SIREN, RNA, TVA…)"
     }
   }
 
@@ -42,6 +44,8 @@ extension FieldKind {
     case .choice(let options): return "au choix : " + options.joined(separator: ", ")
     case .object: return "objet JSON"
     case .validTime: return "date (AAAA-MM-JJ) ou date-heure RFC 3339 avec décalage"
+    case .companyID(let scheme): return scheme.labelFR
+    case .companyIDList: return "liste de {scheme, id} (SIRET, SIREN, RNA, TVA…)"
     }
   }
 
@@ -66,6 +70,8 @@ extension FieldKind {
     case .choice(let options): return "one of " + Suggestion.quotedList(options)
     case .object: return "a JSON object"
     case .validTime: return "a real date written YYYY-MM-DD, or an RFC 3339 date-time with its offset"
+    case .companyID(let scheme): return scheme.expectation
+    case .companyIDList: return "a list of objects {\"scheme\": \"SIRET\", \"id\": \"…\"}"
     }
   }
 

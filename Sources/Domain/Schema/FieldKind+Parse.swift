@@ -24,6 +24,25 @@ extension FieldKind {
     switch self {
     case .text, .slug, .date, .choice, .validTime:
       value = .string(text)
+    case .companyID(let scheme):
+      // Spaces and dots are how people group the digits; a spreadsheet's number is refused by the check.
+      value = .string(CompanyID.looksLikeSpreadsheetNumber(text) ? text : CompanyID.normalize(text, as: scheme))
+    case .companyIDList:
+      // SCHEME:ID items, comma-separated: "SIRET:21670482500019,RNA:W671234567".
+      var items: [JSONValue] = []
+      for item in Self.listItems(text) {
+        guard let colon = item.firstIndex(of: ":") else {
+          throw DomainError(
+            .wrongType,
+            "\(DomainError.subject(field)) must be a list of SCHEME:ID items (SIRET:21670482500019,RNA:W671234567); got \(Given.raw(text)).",
+            field: field, rule: expectation, given: Given.raw(text))
+        }
+        let scheme = item[..<colon].uppercased()
+        let id = String(item[item.index(after: colon)...])
+        let normal = CompanyID.Scheme(rawValue: scheme).map { CompanyID.normalize(id, as: $0) } ?? id
+        items.append(.object(["scheme": .string(scheme), "id": .string(normal)]))
+      }
+      value = .array(items)
     case .slugList, .textList:
       value = .array(Self.listItems(text).map(JSONValue.string))
     case .count, .positiveCount, .seq, .year, .euros, .positiveEuros, .number:
@@ -52,7 +71,20 @@ extension FieldKind {
       }
     }
     try check(value, field: field)
+    // What a person types is held to the checksums too (FORMATS.md §4).
+    if let bad = checksumProblem(value) { throw Self.checksumError(field, self, bad) }
     return value
+  }
+
+  /// The refusal of a well-formed identifier whose checksum fails.
+  static func checksumError(
+    _ field: String?, _ kind: FieldKind, _ bad: (scheme: CompanyID.Scheme, id: String, problem: CompanyID.Problem, item: Int?)
+  ) -> DomainError {
+    let subject = DomainError.subject(field, item: bad.item)
+    return DomainError(
+      .invalidValue,
+      "\(subject) must be \(bad.scheme.expectation); got \(Given.raw(bad.id)), which breaks \(bad.problem.rule(bad.scheme)).",
+      field: field, rule: bad.scheme.expectation, given: Given.raw(bad.id))
   }
 
   private var isInteger: Bool {

@@ -41,6 +41,13 @@ public enum FieldKind: Sendable, Equatable {
   case object
   /// A valid time: `YYYY-MM-DD`, or an RFC 3339 date-time with its offset.
   case validTime
+  /// A French organisation identifier, a text (SIREN, SIRET or RNA; see ``CompanyID``).
+  /// The catalog refuses a malformed one; a checksum failure is refused where an
+  /// admin types the value (``EventCatalog/checksumProblems(type:data:)``).
+  case companyID(CompanyID.Scheme)
+  /// A list of `{"scheme": …, "id": …}` objects (DECP's `typeIdentifiant` and `id`);
+  /// SIREN, SIRET and RNA ids are checked as ``companyID(_:)``.
+  case companyIDList
 
   /// The longest item of a ``textList``, in characters.
   public static let textListItemMaxLength = 200

@@ -20,4 +20,9 @@ extension JSONKeys {
   init<F: EventField>(_ fields: F.Type) {
     self.init(F.allCases.map(\.name))
   }
+
+  /// The member names of a type's fields up to `last` (what its view reads; the fields after it are kept, not folded).
+  init<F: EventField>(_ fields: F.Type, through last: F) {
+    self.init(F.allCases.filter { $0.rawValue <= last.rawValue }.map(\.name))
+  }
 }

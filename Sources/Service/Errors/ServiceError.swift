@@ -58,13 +58,20 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public var field: String?
     public var seq: UInt64?
     public var file: String?
+    /// Where, in a source that is not JSON Lines, in words that come first in
+    /// the description: "Row 12, column 'heures'", "Record 3 (uid 21670482500019-2024-17)".
+    /// ``line`` then holds the row or record number, for ordering.
+    public var place: String?
 
-    public init(line: Int? = nil, event: Int? = nil, field: String? = nil, seq: UInt64? = nil, file: String? = nil) {
+    public init(
+      line: Int? = nil, event: Int? = nil, field: String? = nil, seq: UInt64? = nil, file: String? = nil, place: String? = nil
+    ) {
       self.line = line
       self.event = event
       self.field = field
       self.seq = seq
       self.file = file
+      self.place = place
     }
   }
 
@@ -92,6 +99,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
 
   /// The message, after the input line (or the event's place in the batch) when there is one.
   public var description: String {
+    if let place = location.place { return "\(place): \(message)" }
     if let line = location.line { return "Line \(line): \(message)" }
     if let event = location.event { return "Event \(event) of the batch: \(message)" }
     return message

@@ -9,15 +9,18 @@ struct Batch: Sendable {
   /// The input line of each event, if they came from a file.
   let lines: [Int]?
   let count: Int
+  /// How a source that is not JSON Lines names each event's origin ("Row 12", "Record 3 (uid …)"), if it does.
+  var places: [String]? = nil
 
   /// Where event `index` (0-based) is.
   func location(_ index: Int) -> ServiceError.Location {
-    if let lines { return ServiceError.Location(line: lines[index]) }
+    if let lines { return ServiceError.Location(line: lines[index], place: places?[index]) }
     return count > 1 ? ServiceError.Location(event: index + 1) : ServiceError.Location()
   }
 
   /// Event `index` (0-based) in a sentence: "line 7", "event 3 of the batch", "the new event".
   func name(_ index: Int) -> String {
+    if let places { return places[index].prefix(1).lowercased() + places[index].dropFirst() }
     if let lines { return "line \(lines[index])" }
     return count > 1 ? "event \(index + 1) of the batch" : "the new event"
   }

@@ -18,7 +18,7 @@ public enum PoleMemberJoined: DomainEvent {
   public static let example =
     "ess append pole.member-joined memberId=emmaus-mundo name='Emmaüs Mundo' legalForm=association city=Strasbourg --occurred-on 2021-11-09 --author c.muller"
 
-  public enum Field: Int, EventField { case memberId, name, legalForm, city }
+  public enum Field: Int, EventField { case memberId, name, legalForm, city, siren, rna }
   public static let fields: [FieldSpec] = [
     .required(
       Field.memberId, .slug, "The member's stable identifier, chosen by the admins.",
@@ -29,6 +29,13 @@ public enum PoleMemberJoined: DomainEvent {
     ),
     .optional(
       Field.city, .text(maxLength: 200), "The city where the structure is established.", fr: "La commune où la structure est établie."),
+    .optional(
+      Field.siren, .companyID(.siren), "The structure's SIREN (9 digits), if it has one.",
+      fr: "Le SIREN de la structure (9 chiffres), si elle en a un."),
+    .optional(
+      Field.rna, .companyID(.rna),
+      "The association's RNA number (W + 9 digits); associations of Alsace-Moselle under local law have none.",
+      fr: "Le numéro RNA de l'association (W + 9 chiffres) ; les associations de droit local d'Alsace-Moselle n'en ont pas."),
   ]
   static let keys = JSONKeys(Field.self)
 
@@ -39,5 +46,7 @@ public enum PoleMemberJoined: DomainEvent {
     public var name: String { m.string(Field.name) ?? "" }
     public var legalForm: LegalForm { m.choice(Field.legalForm) ?? .autre }
     public var city: String? { m.string(Field.city) }
+    public var siren: String? { m.string(Field.siren) }
+    public var rna: String? { m.string(Field.rna) }
   }
 }

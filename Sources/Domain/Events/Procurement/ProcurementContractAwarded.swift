@@ -23,6 +23,9 @@ public enum ProcurementContractAwarded: DomainEvent {
   public enum Field: Int, EventField {
     case contractId, title, buyer, awardee, amountEUR, socialClause, environmentalClause, fairTradeClause, awardeeIsESS,
       awardeeIsSME, awardeeIsLocal
+    // What DECP says and the catalog did not (FORMATS.md §1): kept, so nothing is lost.
+    case decpUid, buyerSiret, awardeeIds, socialConsiderations, environmentalConsiderations, cpv, procedure, innovative,
+      durationMonths
   }
   public static let fields: [FieldSpec] = [
     .required(
@@ -52,8 +55,27 @@ public enum ProcurementContractAwarded: DomainEvent {
     .required(
       Field.awardeeIsLocal, .boolean, "Whether the awardee is established in the Bas-Rhin.",
       fr: "Si l'attributaire est établi dans le Bas-Rhin."),
+    .optional(
+      Field.decpUid, .text(maxLength: 100), "The DECP uid (the buyer's SIRET followed by its contract id).",
+      fr: "L'uid DECP (le SIRET de l'acheteur suivi de l'identifiant du marché)."),
+    .optional(Field.buyerSiret, .companyID(.siret), "The buyer's SIRET.", fr: "Le SIRET de l'acheteur."),
+    .optional(
+      Field.awardeeIds, .companyIDList, "The awardees' identifiers, as DECP gives them: SIRET:…,TVA:…",
+      fr: "Les identifiants des titulaires, tels que la DECP les donne : SIRET:…,TVA:…"),
+    .optional(
+      Field.socialConsiderations, .textList, "The DECP social considerations, verbatim.",
+      fr: "Les considérations sociales de la DECP, telles quelles."),
+    .optional(
+      Field.environmentalConsiderations, .textList, "The DECP environmental considerations, verbatim.",
+      fr: "Les considérations environnementales de la DECP, telles quelles."),
+    .optional(Field.cpv, .text(maxLength: 20), "The CPV code of the purchase.", fr: "Le code CPV de l'achat."),
+    .optional(Field.procedure, .text(maxLength: 200), "The award procedure (DECP).", fr: "La procédure de passation (DECP)."),
+    .optional(
+      Field.innovative, .boolean, "Whether the purchase is innovative (DECP).", fr: "Si l'achat est innovant (DECP)."),
+    .optional(
+      Field.durationMonths, .positiveCount, "The contract's duration in months (DECP).", fr: "La durée du marché en mois (DECP)."),
   ]
-  static let keys = JSONKeys(Field.self)
+  static let keys = JSONKeys(Field.self, through: .awardeeIsLocal)
 
   public struct View: EventView {
     let m: JSONMembers

@@ -1,0 +1,69 @@
+import Domain
+import Journal
+
+/// Imports of sources that are not JSON Lines (DECP, CSV, spreadsheets, SCDL):
+/// their reader turns each record or row into an event, and the events take
+/// the same all-or-nothing path as a JSON Lines import, under every rule.
+extension Importer {
+  /// Events converted from another format, each with where it came from.
+  public struct Converted: Sendable {
+    /// The events, in the source's order.
+    public var events: [NewEvent] = []
+    /// For each event: its row or record number (for ordering) and how it is named ("Row 12").
+    public var origins: [(number: Int, place: String)] = []
+    /// What the reader refused (every one, for a dry run; the import is refused when there is any).
+    public var problems: [ServiceError] = []
+    /// How many rows or records were read.
+    public var count = 0
+
+    public init() {}
+
+    /// Adds an event read at `number`, named `place`.
+    public mutating func append(_ event: NewEvent, number: Int, place: String) {
+      events.append(event)
+      origins.append((number, place))
+    }
+  }
+
+  /// Checks and imports converted events as one commit; with `dryRun`, lists
+  /// every problem (the reader's and the journal's) without writing.
+  ///
+  /// - Returns: what was imported or would be; `problems` holds every problem of a dry run.
+  /// - Throws: ``ServiceError``: for a real import, the first problem (nothing written).
+  public static func run(_ converted: Converted, into ledger: Ledger, dryRun: Bool) throws(ServiceError) -> Report {
+    var report = Report()
+    report.lines = converted.count
+    report.problems = converted.problems
+    if !dryRun, let first = byLine(converted.problems).first { throw first }
+    var events: [NewEvent] = []
+    var origins: [(number: Int, place: String)] = []
+    events.reserveCapacity(converted.events.count)
+    for (event, origin) in zip(converted.events, converted.origins) {
+      do throws(DomainError) {
+        events.append(try Ledger.normalize(event))
+        origins.append(origin)
+      } catch {
+        let problem = ServiceError(error, at: .init(line: origin.number, place: origin.place))
+        if !dryRun { throw problem }
+        report.problems.append(problem)
+      }
+    }
+    guard !events.isEmpty else {
+      report.problems = byLine(report.problems)
+      return report
+    }
+    var batch = Batch(lines: origins.map(\.number), count: events.count)
+    batch.places = origins.map(\.place)
+    if dryRun {
+      report.problems = byLine(report.problems + (try ledger.dryRun(events, batch: batch)))
+      return report
+    }
+    report.appended = try ledger.append(normalized: events, batch: batch)
+    let fresh = report.appended.filter { !$0.existed }
+    report.imported = fresh.count
+    report.alreadyPresent = report.appended.count - fresh.count
+    if let first = fresh.first, let last = fresh.last { report.seqs = first.seq...last.seq }
+    report.headHash = fresh.last?.hash
+    return report
+  }
+}

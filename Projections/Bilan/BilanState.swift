@@ -11,6 +11,7 @@ public struct BilanState: Sendable, Equatable {
   package var okote = OkoteFigures()
   package var books = BooksFigures()
   package var marcheOff = MarcheOffFigures()
+  package var subsidy = SubsidyFigures()
   package var reported = ReportedFigures()
   package var milestones = Milestones()
 
@@ -30,6 +31,7 @@ public struct BilanState: Sendable, Equatable {
     case .okote: okote.apply(e, sign: sign)
     case .books: books.apply(e, sign: sign)
     case .marcheOff: marcheOff.apply(e, sign: sign)
+    case .subsidy: subsidy.apply(e, sign: sign)
     case .indicator: reported.apply(e, sign: sign)
     case .milestone: milestones.apply(e, sign: sign)
     case .correction, .publication: break
@@ -55,6 +57,7 @@ public struct BilanState: Sendable, Equatable {
     case .okote: okote.indicators(year: year)
     case .books: books.indicators(year: year)
     case .marcheOff: marcheOff.indicators(year: year)
+    case .subsidy: subsidy.indicators(year: year)
     case .indicator: reported.indicators(year: year)
     case .milestone, .correction, .publication: []
     }
@@ -63,7 +66,8 @@ public struct BilanState: Sendable, Equatable {
   var encoded: JSONValue {
     [
       "pole": pole.encoded, "conseil": conseil.encoded, "procurement": procurement.encoded, "okote": okote.encoded,
-      "books": books.encoded, "marcheOff": marcheOff.encoded, "reported": reported.encoded, "milestones": milestones.encoded,
+      "books": books.encoded, "marcheOff": marcheOff.encoded, "subsidy": subsidy.encoded, "reported": reported.encoded,
+      "milestones": milestones.encoded,
     ]
   }
 
@@ -73,6 +77,7 @@ public struct BilanState: Sendable, Equatable {
       let procurement = v["procurement"].flatMap(ProcurementFigures.init(decoding:)),
       let okote = v["okote"].flatMap(OkoteFigures.init(decoding:)), let books = v["books"].flatMap(BooksFigures.init(decoding:)),
       let marcheOff = v["marcheOff"].flatMap(MarcheOffFigures.init(decoding:)),
+      let subsidy = v["subsidy"].flatMap(SubsidyFigures.init(decoding:)),
       let reported = v["reported"].flatMap(ReportedFigures.init(decoding:)),
       let milestones = v["milestones"].flatMap(Milestones.init(decoding:))
     else { return nil }
@@ -82,6 +87,7 @@ public struct BilanState: Sendable, Equatable {
     self.okote = okote
     self.books = books
     self.marcheOff = marcheOff
+    self.subsidy = subsidy
     self.reported = reported
     self.milestones = milestones
   }

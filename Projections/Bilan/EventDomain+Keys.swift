@@ -11,6 +11,7 @@ extension EventDomain {
     case .okote: "okote."
     case .books: "books."
     case .marcheOff: "marcheoff."
+    case .subsidy: "subsidy."
     case .indicator: "reported."
     case .milestone, .correction, .publication: nil
     }

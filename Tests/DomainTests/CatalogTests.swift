@@ -13,7 +13,7 @@ import Testing
         "procurement.contract-awarded", "procurement.insertion-hours-reported", "procurement.tender-unsuccessful",
         "okote.campaign-opened", "okote.pledge-made", "okote.campaign-closed",
         "books.donation-counted", "marcheoff.edition-reported", "indicator.reported", "milestone.reached",
-        "event.corrected", "event.retracted", "bilan.published",
+        "event.corrected", "event.retracted", "bilan.published", "subsidy.granted",
       ])
     #expect(Set(Self.typeNames).count == Self.typeNames.count)
     #expect(Set(Fixtures.full.keys) == Set(Self.typeNames))

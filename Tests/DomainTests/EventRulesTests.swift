@@ -205,6 +205,23 @@ import Testing
       what: "market closing before it opens", type: "marcheoff.edition-reported",
       changes: ["opensOn": "2022-11-25", "closesOn": "2022-11-24"], code: .ruleBroken, field: "closesOn",
       messagePart: "Field 'closesOn' must not be before opensOn (2022-11-25); got 2022-11-24."),
+    .init(
+      what: "subsidy without SIRET or RNA", type: "subsidy.granted",
+      changes: ["beneficiaryIds": [["scheme": "TVA", "id": "FR40216704825"]]], code: .ruleBroken, field: "beneficiaryIds",
+      messagePart: "must hold the beneficiary's SIRET or RNA number"),
+    .init(
+      what: "payment period ending before it starts", type: "subsidy.granted",
+      changes: ["paymentPeriod": "2022-12-31/2022-06-30"], code: .ruleBroken, field: "paymentPeriod",
+      messagePart: "whose start is not after its end; got \"2022-12-31/2022-06-30\"."),
+    .init(
+      what: "share of cost above 1", type: "subsidy.granted", changes: ["shareOfCost": .number(JSONNumber(literal: "1.5")!)],
+      code: .ruleBroken, field: "shareOfCost", messagePart: "from 0.01 to 1"),
+    .init(
+      what: "share of cost below 0.01", type: "subsidy.granted", changes: ["shareOfCost": .number(JSONNumber(literal: "0.005")!)],
+      code: .ruleBroken, field: "shareOfCost", messagePart: "got 0.005."),
+    .init(
+      what: "subsidy kind in words", type: "subsidy.granted", changes: ["kind": "aide en numéraire"], code: .invalidValue,
+      field: "kind", messagePart: "'numeraire'"),
   ]
 
   @Test(arguments: cases)

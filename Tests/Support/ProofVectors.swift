@@ -27,10 +27,16 @@ public enum ProofVectors {
     try NoteSigner(name: "example.org/ess/test-bilans", seed: seed("ess test publisher key"))
   }
 
-  /// A JSON bilan without its `changes` member (which the spec's vectors predate).
+  /// A JSON bilan without its `changes` member nor the subsidy indicators (FORMATS.md §5), which the spec's vectors predate.
   public static func withoutChanges(_ json: [UInt8]) -> [UInt8] {
-    let text = String(decoding: json, as: UTF8.self)
-    guard let start = text.range(of: ",\"changes\":"), let end = text.range(of: ",\"milestones\":") else { return json }
+    var text = String(decoding: json, as: UTF8.self)
+    for key in ["subsidy.grants", "subsidy.amount_eur"] {
+      guard let start = text.range(of: ",\"\(key)\":"),
+        let end = text[start.upperBound...].firstIndex(where: { $0 == "," || $0 == "}" })
+      else { continue }
+      text.removeSubrange(start.lowerBound..<end)
+    }
+    guard let start = text.range(of: ",\"changes\":"), let end = text.range(of: ",\"milestones\":") else { return Array(text.utf8) }
     return Array((String(text[..<start.lowerBound]) + String(text[end.lowerBound...])).utf8)
   }
 

@@ -57,7 +57,7 @@ public final class RandomHistory {
     "pole.member-joined", "pole.member-left", "pole.board-elected", "pole.general-assembly-held", "conseil.plenary-held",
     "conseil.workshop-held", "procurement.contract-awarded", "procurement.insertion-hours-reported",
     "procurement.tender-unsuccessful", "okote.campaign-opened", "okote.pledge-made", "okote.campaign-closed",
-    "books.donation-counted", "marcheoff.edition-reported", "indicator.reported", "milestone.reached",
+    "books.donation-counted", "marcheoff.edition-reported", "indicator.reported", "milestone.reached", "subsidy.granted",
   ]
 
   public static func date(_ rng: inout Seeded) -> String {
@@ -107,6 +107,12 @@ public final class RandomHistory {
       ]
     case "okote.campaign-closed": return ["campaignId": "k1", "outcome": .string(Bool.random(using: &rng) ? "funded" : "not-funded")]
     case "books.donation-counted": return ["books": n(1...900)]
+    case "subsidy.granted":
+      return [
+        "grantor": .string(Bool.random(using: &rng) ? "ville" : "eurometropole"), "beneficiary": "B",
+        "beneficiaryIds": [["scheme": "RNA", "id": "W671234567"]], "purpose": "P", "amountEUR": eur(), "kind": "numeraire",
+        "paymentTerms": "unique", "paymentPeriod": "2022-06-30",
+      ]
     case "marcheoff.edition-reported":
       return [
         "edition": n(2020...2023), "exhibitors": n(0...40), "partners": n(0...40), "eventsCount": n(0...200), "revenueEUR": eur(),

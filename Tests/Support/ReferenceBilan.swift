@@ -116,6 +116,9 @@ public enum ReferenceBilan {
     out["marcheoff.partners"] = edition?.data["partners"] ?? .null
     out["marcheoff.events"] = edition?.data["eventsCount"] ?? .null
     out["marcheoff.revenue_eur"] = edition.map { eur($0.data["revenueEUR"]!.numberValue!.scaled(by: 2)!) } ?? .null
+    // Subsidies
+    out["subsidy.grants"] = count("subsidy.granted")
+    out["subsidy.amount_eur"] = eur(cents(of("subsidy.granted"), "amountEUR"))
     // Reported figures
     let reported = of("indicator.reported")
     func key(_ e: Event) -> String {

@@ -13,6 +13,8 @@ public enum EventDomain: String, CaseIterable, Sendable {
   case books
   /// The Marché OFF de Noël.
   case marcheOff
+  /// Subsidies of the Ville and the Eurométropole (SCDL).
+  case subsidy
   /// Figures reported by partners.
   case indicator
   /// Milestones.

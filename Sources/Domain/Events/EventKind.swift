@@ -29,6 +29,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
   case eventRetracted = "event.retracted"
   // New kinds go last: a kind's place is its code in saved caches.
   case bilanPublished = "bilan.published"
+  case subsidyGranted = "subsidy.granted"
 
   /// The type that describes this kind: its fields, rules and typed view.
   public var eventType: any DomainEvent.Type {
@@ -50,6 +51,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case .indicatorReported: IndicatorReported.self
     case .milestoneReached: MilestoneReached.self
     case .bilanPublished: BilanPublished.self
+    case .subsidyGranted: SubsidyGranted.self
     case .eventCorrected: EventCorrected.self
     case .eventRetracted: EventRetracted.self
     }
@@ -67,6 +69,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case .indicatorReported: .indicator
     case .milestoneReached: .milestone
     case .bilanPublished: .publication
+    case .subsidyGranted: .subsidy
     case .eventCorrected, .eventRetracted: .correction
     }
   }

@@ -48,6 +48,8 @@ public enum BilanLabels {
     "marcheoff.partners": ("Partenaires associatifs", "Partner associations"),
     "marcheoff.events": ("Événements", "Events"),
     "marcheoff.revenue_eur": ("Chiffre d'affaires des exposants", "Exhibitors' revenue"),
+    "subsidy.grants": ("Subventions accordées", "Subsidies granted"),
+    "subsidy.amount_eur": ("Montant des subventions", "Amount of the subsidies"),
   ]
 
   /// "Lu dans le journal jusqu'au seq 1358 (hash …), tout le journal." — what every report says it read.
@@ -65,6 +67,7 @@ public enum BilanLabels {
     ("okote.", "Okoté, financement participatif", "Okoté matchfunding"),
     ("books.", "Livres donnés", "Books donated"),
     ("marcheoff.", "Marché OFF de Noël", "The Marché OFF Christmas market"),
+    ("subsidy.", "Subventions aux structures de l'ESS", "Subsidies to ESS structures"),
     ("reported.", "Chiffres rapportés par les partenaires", "Figures reported by partners"),
   ]
 

@@ -44,6 +44,11 @@ enum Fixtures {
     "milestone.reached": ["title": "Ouverture de KaléidosCOOP", "kind": "event"],
     "event.corrected": ["target": 42, "data": ["books": 4312], "occurredOn": "2022-12-31T18:30:00+01:00"],
     "event.retracted": ["target": 57],
+    "subsidy.granted": [
+      "grantor": "ville", "beneficiary": "Emmaüs Mundo", "beneficiaryIds": [["scheme": "RNA", "id": "W671234567"]],
+      "purpose": "Fonctionnement 2022", "amountEUR": 15000, "kind": "numeraire", "paymentTerms": "echelonne",
+      "paymentPeriod": "2022-06-30/2022-12-31", "shareOfCost": .number(JSONNumber(literal: "0.25")!),
+    ],
     "bilan.published": [
       "year": 2022, "asKnownOn": "2023-03-31", "format": "json", "lang": "fr",
       "sha256": "3ea564511d153f39a315a918b1b265d226ff8b61cb636f8b786bcf94414b93af", "bytes": 1289, "treeSize": 3,

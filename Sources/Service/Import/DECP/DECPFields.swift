@@ -147,7 +147,7 @@ struct DECPFields {
   /// A v2 list of values wrapped in an object: `"considerationsSociales": {"considerationSociale": [...]}`,
   /// each value one of `allowed`; at least one.
   mutating func wrappedValues(_ key: String, item: String, _ allowed: [String], required: Bool) -> [String]? {
-    let expected = "an object {\"\(item)\": [values]}, the values among \(Self.oneOf(allowed))"
+    let expected = "an object {\"\(item)\": [values]}, each value \(Self.oneOf(allowed))"
     guard var inner = object(key, required: required, expected: expected) else { return nil }
     guard let items = inner.list(item, required: true, expected: "a list of values among \(Self.oneOf(allowed))") else {
       problems += inner.problems

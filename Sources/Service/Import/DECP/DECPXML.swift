@@ -37,10 +37,14 @@ enum DECPXML {
     parser.shouldResolveExternalEntities = false
     let builder = TreeBuilder()
     parser.delegate = builder
-    guard parser.parse(), let root = builder.root else {
-      let line = parser.lineNumber
-      let what = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "the parser stopped"
-      throw ServiceError(.badInput, "The file is not well-formed XML (line \(line), column \(parser.columnNumber)): \(what).")
+    let parsed = parser.parse()
+    guard parsed, builder.failure == nil, let root = builder.root else {
+      let at = builder.failure?.line ?? parser.lineNumber
+      let code = builder.failure?.code ?? (parser.parserError as NSError?)?.code ?? 0
+      throw ServiceError(
+        .badInput,
+        "The file is not well-formed XML: the parser stopped at line \(at) (libxml2 error \(code)\(Self.hint(code))); expected a DECP v2 XML document, <marches> with <marche> elements."
+      )
     }
     guard root.name == "marches" else {
       throw ServiceError(
@@ -61,6 +65,20 @@ enum DECPXML {
       }
     }
     return read
+  }
+
+  /// What the commonest libxml2 error codes mean.
+  static func hint(_ code: Int) -> String {
+    switch code {
+    case 4, 5: ": the document is empty or ends too early"
+    case 9: ": a character that is not allowed"
+    case 26: ": an unknown entity (write & as &amp;)"
+    case 68: ": a name is expected (an & or < in a text must be written &amp; or &lt;)"
+    case 73: ": a '>' is missing"
+    case 76: ": an element is closed by another name"
+    case 77: ": an element is never closed"
+    default: ""
+    }
   }
 
   /// An element with children as a JSON object (repeated children refused), under the container rules above.
@@ -106,7 +124,8 @@ enum DECPXML {
   final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: Node?
     var stack: [Node] = []
-    var failure: String?
+    /// The first error the parser reported: its line and libxml2 code.
+    var failure: (line: Int, code: Int)?
 
     func parser(
       _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
@@ -128,7 +147,7 @@ enum DECPXML {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-      if failure == nil { failure = "\(parseError.localizedDescription)" }
+      if failure == nil { failure = (parser.lineNumber, (parseError as NSError).code) }
     }
   }
 }

@@ -33,18 +33,18 @@ struct DECPFields {
   }
 
   /// A text member (trimmed when `trim`); nil and a problem when absent (if `required`) or not text.
-  mutating func text(_ key: String, required: Bool, expected: String, trim: Bool = false) -> String? {
+  mutating func text(_ key: String, required: Bool, expected: @autoclosure () -> String, trim: Bool = false) -> String? {
     guard let v = value(key) else {
-      if required { missing(key, expected) }
+      if required { missing(key, expected()) }
       return nil
     }
     guard case .string(let s) = v else {
-      wrong(key, expected, v)
+      wrong(key, expected(), v)
       return nil
     }
     let t = trim || textScalars ? Self.trimmed(s) : s
     if t.isEmpty {
-      problems.append("'\(prefix)\(key)' is empty; expected \(expected)")
+      problems.append("'\(prefix)\(key)' is empty; expected \(expected())")
       return nil
     }
     return t
@@ -119,26 +119,26 @@ struct DECPFields {
   }
 
   /// An object member, as fields of their own.
-  mutating func object(_ key: String, required: Bool, expected: String) -> DECPFields? {
+  mutating func object(_ key: String, required: Bool, expected: @autoclosure () -> String) -> DECPFields? {
     guard let v = value(key) else {
-      if required { missing(key, expected) }
+      if required { missing(key, expected()) }
       return nil
     }
     guard case .object(let m) = v else {
-      wrong(key, expected, v)
+      wrong(key, expected(), v)
       return nil
     }
     return DECPFields(m, textScalars: textScalars, prefix: prefix + key + ".")
   }
 
   /// A list member.
-  mutating func list(_ key: String, required: Bool, expected: String) -> [JSONValue]? {
+  mutating func list(_ key: String, required: Bool, expected: @autoclosure () -> String) -> [JSONValue]? {
     guard let v = value(key) else {
-      if required { missing(key, expected) }
+      if required { missing(key, expected()) }
       return nil
     }
     guard case .array(let items) = v else {
-      wrong(key, expected, v)
+      wrong(key, expected(), v)
       return nil
     }
     return items
@@ -147,9 +147,9 @@ struct DECPFields {
   /// A v2 list of values wrapped in an object: `"considerationsSociales": {"considerationSociale": [...]}`,
   /// each value one of `allowed`; at least one.
   mutating func wrappedValues(_ key: String, item: String, _ allowed: [String], required: Bool) -> [String]? {
-    let expected = "an object {\"\(item)\": [values]}, each value \(Self.oneOf(allowed))"
-    guard var inner = object(key, required: required, expected: expected) else { return nil }
-    guard let items = inner.list(item, required: true, expected: "a list of values among \(Self.oneOf(allowed))") else {
+    guard var inner = object(key, required: required, expected: "an object {\"\(item)\": [values]}, each value \(Self.oneOf(allowed))")
+    else { return nil }
+    guard let items = inner.list(item, required: true, expected: "a list of values, each \(Self.oneOf(allowed))") else {
       problems += inner.problems
       return nil
     }
@@ -158,7 +158,7 @@ struct DECPFields {
 
   /// A v1.5 flat list of values, each one of `allowed`.
   mutating func flatValues(_ key: String, _ allowed: [String]) -> [String]? {
-    guard let items = list(key, required: false, expected: "a list of values among \(Self.oneOf(allowed))") else { return nil }
+    guard let items = list(key, required: false, expected: "a list of values, each \(Self.oneOf(allowed))") else { return nil }
     return values(items, key: key, allowed)
   }
 
@@ -170,7 +170,7 @@ struct DECPFields {
     var out: [String] = []
     for item in items {
       guard case .string(let raw) = item else {
-        wrong(key, "a list of values among \(Self.oneOf(allowed))", item)
+        wrong(key, "a list of values, each \(Self.oneOf(allowed))", item)
         return nil
       }
       let s = textScalars ? Self.trimmed(raw) : raw

@@ -1,0 +1,91 @@
+import Domain
+import Journal
+
+extension DECPImport {
+  /// Sets the events of records already in the journal against what is there.
+  ///
+  /// The journal itself keeps an event with the same id and content once. A
+  /// record imported before by another admin (only the author differs) is
+  /// already there too, and leaves the batch. A record republished with other
+  /// content is refused, naming what changed; with `asCorrection` it becomes one
+  /// `event.corrected` of the event it replaces (none if a correction already
+  /// says the same). The journal is read whole only when some id is taken.
+  static func reconcile(_ staged: inout Staged, report: inout Report, ledger: Ledger, options: Options) throws(ServiceError) {
+    let events = staged.converted.events
+    guard !events.isEmpty, try anyIdTaken(events, ledger: ledger) else { return }
+    var wanted: [String: Int] = [:]
+    for (i, e) in events.enumerated() { if let id = e.id { wanted[id] = i } }
+    var existing: [Int: Record] = [:]
+    do {
+      try ledger.store.reader.forEach { r in
+        guard r.type == EventKind.procurementContractAwarded.rawValue, let i = wanted[r.id] else { return }
+        existing[i] = r.detached()
+      }
+    } catch {
+      throw ServiceError.wrap(error)
+    }
+    guard !existing.isEmpty else { return }
+    var kept = Importer.Converted()
+    kept.count = staged.converted.count
+    kept.problems = staged.converted.problems
+    for (i, event) in events.enumerated() {
+      let origin = staged.converted.origins[i]
+      guard let record = existing[i], !record.hasSameContent(as: event) else {
+        kept.append(event, number: origin.number, place: origin.place)
+        continue
+      }
+      if record.type == event.type, record.occurredOn == event.occurredOn, record.source == event.source,
+        record.reason == event.reason, record.dataBytes.elementsEqual(event.canonicalData)
+      {
+        report.alreadyPresent += 1
+        continue
+      }
+      let old = (try? record.data()) ?? .object([:])
+      let changed = changedFields(old, event.data, dateMoved: record.occurredOn != event.occurredOn)
+      guard options.asCorrection else {
+        kept.problems.append(
+          ServiceError(
+            .conflictingID,
+            "this record is already in the journal (seq \(record.seq)) with other content (changed: \(changed.joined(separator: ", "))); to record the republished version, import it again with --as-correction.",
+            at: .init(line: origin.number, field: "id", place: origin.place)))
+        continue
+      }
+      let current = try ledger.effective(seq: record.seq)
+      if !current.retracted, current.data.canonicalBytes() == event.canonicalData, record.occurredOn == event.occurredOn {
+        report.alreadyPresent += 1
+        continue
+      }
+      let correction = NewEvent(
+        type: EventKind.eventCorrected.rawValue, occurredOn: options.today ?? Today.inParis(), author: options.author,
+        source: event.source, reason: "DECP republiée le \(staged.published[i])",
+        data: EventCorrected.data(
+          target: record.seq, replacement: event.data, occurredOn: record.occurredOn == event.occurredOn ? nil : event.occurredOn))
+      kept.append(correction, number: origin.number, place: origin.place)
+      report.corrected += 1
+    }
+    staged.converted = kept
+  }
+
+  /// Whether the journal holds an id of `events` with other content (a cheap check under the writer's
+  /// lock: the journal's own id lookup; no event is encoded or written).
+  static func anyIdTaken(_ events: [NewEvent], ledger: Ledger) throws(ServiceError) -> Bool {
+    do {
+      try ledger.writer.preview(events) { _ in }
+      return false
+    } catch let error as JournalError where error.code == .conflictingID {
+      return true
+    } catch {
+      // Other refusals are the import's to report, with their place.
+      return false
+    }
+  }
+
+  /// The top-level fields whose values differ, and "occurredOn" when the date moved.
+  static func changedFields(_ old: JSONValue, _ new: JSONValue, dateMoved: Bool) -> [String] {
+    let a = old.objectValue ?? [:]
+    let b = new.objectValue ?? [:]
+    var out = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    if dateMoved { out.insert("occurredOn (dateNotification)", at: 0) }
+    return out.isEmpty ? ["the author or the source"] : out
+  }
+}

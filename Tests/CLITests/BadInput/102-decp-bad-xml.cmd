@@ -1,0 +1,6 @@
+import
+{input}
+--from
+decp
+--journal
+{journal}

@@ -1,0 +1,8 @@
+import
+{input}
+--from
+decp
+--buyer-map
+21670482=ville
+--journal
+{journal}

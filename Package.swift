@@ -44,7 +44,11 @@ let package = Package(
     .target(name: "Projections", dependencies: ["Domain", "Journal"], path: "Projections"),
     .target(
       name: "Service",
-      dependencies: ["Projections", "Domain", "Journal", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: [
+        "Projections", "Domain", "Journal", .product(name: "Mustache", package: "swift-mustache"),
+        // SHA-1 for name-based UUIDs (v5) only.
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       path: "Sources/Service",
       exclude: ["Seed/genseed.py"],
       // The default template of the HTML bilan, compiled into the program (a copied binary needs no resource folder).

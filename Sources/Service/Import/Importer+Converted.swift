@@ -15,6 +15,10 @@ extension Importer {
     public var problems: [ServiceError] = []
     /// How many rows or records were read.
     public var count = 0
+    /// Whether an event whose id is already in the journal with the same type,
+    /// valid time and data is already there, whoever imported it and from
+    /// whichever file (a published table imported again by another admin).
+    public var sameFactAnyAuthor = false
 
     public init() {}
 
@@ -48,6 +52,9 @@ extension Importer {
         report.problems.append(problem)
       }
     }
+    if converted.sameFactAnyAuthor {
+      (events, origins) = try dropKnownFacts(events, origins, ledger: ledger, report: &report)
+    }
     guard !events.isEmpty else {
       report.problems = byLine(report.problems)
       return report
@@ -65,5 +72,35 @@ extension Importer {
     if let first = fresh.first, let last = fresh.last { report.seqs = first.seq...last.seq }
     report.headHash = fresh.last?.hash
     return report
+  }
+
+  /// The events whose id the journal holds with the same type, valid time and data, counted and left out
+  /// (looked up by id only when the journal's own check finds a taken id).
+  static func dropKnownFacts(
+    _ events: [NewEvent], _ origins: [(number: Int, place: String)], ledger: Ledger, report: inout Report
+  ) throws(ServiceError) -> ([NewEvent], [(number: Int, place: String)]) {
+    do {
+      try ledger.writer.preview(events) { _ in }
+      return (events, origins)
+    } catch let error as JournalError where error.code == .conflictingID {
+      // Some id is taken with other content: look at each.
+    } catch {
+      return (events, origins)  // other refusals are reported with their place by the commit
+    }
+    var kept: [NewEvent] = []
+    var keptOrigins: [(number: Int, place: String)] = []
+    for (event, origin) in zip(events, origins) {
+      let existing: Record?
+      do { existing = try event.id.flatMap { id throws(JournalError) in try ledger.store.reader.record(id: id) } } catch {
+        throw ServiceError(error)
+      }
+      if let r = existing, r.type == event.type, r.occurredOn == event.occurredOn, r.dataBytes.elementsEqual(event.canonicalData) {
+        report.alreadyPresent += 1
+      } else {
+        kept.append(event)
+        keptOrigins.append(origin)
+      }
+    }
+    return (kept, keptOrigins)
   }
 }

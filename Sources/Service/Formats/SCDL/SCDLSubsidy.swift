@@ -34,11 +34,12 @@ public enum SCDLSubsidy {
 
   /// The kind of an SCDL `nature` (the two aids in either order), or nil.
   public static func kind(ofNature text: String) -> SubsidyKind? {
-    let parts = Set(text.split(separator: ";").map { $0.trimmingSpaces() })
-    switch parts {
+    let list = text.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+    switch Set(list) {
+    case _ where Set(list).count != list.count: return nil  // an aid given twice, or an empty part
     case ["aide en numéraire"]: return .numeraire
     case ["aide en nature"]: return .nature
-    case ["aide en numéraire", "aide en nature"]: return text.filter({ $0 == ";" }).count == 1 ? .numeraireEtNature : nil
+    case ["aide en numéraire", "aide en nature"]: return .numeraireEtNature
     default: return nil
     }
   }

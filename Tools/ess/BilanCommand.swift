@@ -15,21 +15,25 @@ struct BilanCommand: ParsableCommand {
       a receipt signed by the publisher's key (--key, else $ESS_PUBLISHER_KEY) is written to FILE, and a
       bilan.published event is appended (--author, else $ESS_AUTHOR). Check it with ess verify-receipt.
 
-      CSV comes in two dialects (FORMATS.md §2): --format csv is the open-data one (",", "." decimals, CRLF, UTF-8
-      without BOM); --format csv-fr is for LibreOffice or Excel in French (";", decimal comma, CRLF, UTF-8 with BOM,
-      oui/non, text that a spreadsheet would run prefixed with '): a spreadsheet in fr-FR reads 426.50 as text.
+      CSV comes in two dialects (FORMATS.md §2). --format csv is the open-data
+      one: ",", "." decimals, CRLF, UTF-8 without BOM. --format csv-fr is for
+      LibreOffice or Excel in French (which read 426.50 as text): ";", decimal
+      comma, CRLF, UTF-8 with BOM, oui/non, and text that a spreadsheet would
+      run (= + - @ first) prefixed with '.
 
-      With --long, the bilans of YEAR or of a range Y1..Y2 are one long open-data table, one row per year and
-      indicator (annee, indicateur, libelle, valeur, unite, perimetre, connu_au, journal_seq, journal_hash), read
-      from one pass over the journal; --datapackage DIR writes it to DIR with a Frictionless datapackage.json.
+      With --long, the bilans of YEAR or of a range Y1..Y2 are one long
+      open-data table, one row per year and indicator (annee, indicateur,
+      libelle, valeur, unite, perimetre, connu_au, journal_seq, journal_hash),
+      from one pass over the journal. --datapackage DIR writes it to DIR with
+      a Frictionless datapackage.json.
 
       Examples:
         ess bilan 2022
         ess bilan 2022 --as-known-on 2023-03-31 --format json
         ess bilan 2022 --format markdown --lang en > bilan-2022.md
-        ess bilan 2022 --format csv-fr -o bilan-2022.csv            # opens in LibreOffice/Excel in French
+        ess bilan 2022 --format csv-fr -o bilan-2022.csv
         ess bilan 2010..2023 --format csv --long > bilans.csv
-        ess bilan 2010..2023 --format csv --long --datapackage opendata   # opendata/bilan-2010-2023.csv + datapackage.json
+        ess bilan 2010..2023 --format csv --long --datapackage opendata
         ess bilan 2022 --format json -o bilan-2022.json --receipt bilan-2022.json.receipt --key publisher.key --author c.muller
       """)
 

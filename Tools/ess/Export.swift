@@ -6,13 +6,14 @@ struct Export: ParsableCommand {
     commandName: "export",
     abstract: "The journal as JSON Lines (re-importable, same hashes) or CSV.",
     discussion: """
-      --format csv is the open-data dialect (",", CRLF, UTF-8 without BOM); csv-fr is for LibreOffice or Excel in
-      French (";", CRLF, UTF-8 with BOM, text that a spreadsheet would run prefixed with ').
+      --format csv is the open-data dialect (",", CRLF, UTF-8 without BOM);
+      csv-fr is for LibreOffice or Excel in French (";", CRLF, UTF-8 with BOM,
+      text that a spreadsheet would run prefixed with ').
 
       Examples:
         ess export > journal-2023.jsonl
         ess export --format csv --type okote.pledge-made > promesses.csv
-        ess export --format csv-fr --type okote.pledge-made > promesses-tableur.csv
+        ess export --format csv-fr --type okote.pledge-made > tableur.csv
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -6,13 +6,14 @@ struct Log: ParsableCommand {
     commandName: "log",
     abstract: "List events: a table on a terminal, JSON Lines with --format json (or through a pipe), or CSV.",
     discussion: """
-      --from and --to filter on the valid time (occurredOn, Europe/Paris calendar), inclusive. --format csv is the
-      open-data dialect (",", CRLF); csv-fr the one spreadsheets in French read (";", CRLF, UTF-8 with BOM).
+      --from and --to filter on the valid time (occurredOn, Europe/Paris calendar), inclusive.
+      --format csv is the open-data dialect (",", CRLF); csv-fr the one that
+      spreadsheets in French read (";", CRLF, UTF-8 with BOM).
 
       Examples:
         ess log --type procurement.insertion-hours-reported --from 2022-01-01 --to 2022-12-31
         ess log --format json | jq .data
-        ess log --type okote.pledge-made --from 2022-01-01 --format csv-fr > promesses-2022.csv
+        ess log --type okote.pledge-made --format csv-fr > promesses.csv
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -11,10 +11,10 @@ struct SeriesCommand: ParsableCommand {
         ess series procurement.insertion_hours okote.amount_eur
         ess series pole.members_at_year_end --from 2015 --to 2023 --format csv
         ess series books.collected_total --as-known-on 2023-03-31 --format json
-        ess series okote.amount_eur books.donated_eur --format csv-fr > series.csv   # for LibreOffice/Excel in French
+        ess series okote.amount_eur books.donated_eur --format csv-fr > series.csv
 
-      --format csv is the open-data dialect (",", "." decimals, CRLF); csv-fr the one spreadsheets in French read
-      (";", decimal comma, CRLF, UTF-8 with BOM).
+      --format csv is the open-data dialect (",", "." decimals, CRLF); csv-fr
+      the one that spreadsheets in French read (";", decimal comma, CRLF, BOM).
       """)
 
   @OptionGroup var journal: JournalOption

@@ -65,16 +65,19 @@ struct OpenDataTests {
   }
 
   /// The Frictionless Data toolkit itself (PyPI `frictionless`, installed by `Tools/ess-dev setup test`) accepts the
-  /// data package of the demo's 2010–2023 bilans, in both dialects.
-  @Test(arguments: [Reports.BilanFormat.csv, .csvFR])
-  func frictionlessValidatesTheDataPackage(_ format: Reports.BilanFormat) throws {
+  /// data package of the demo's 2010–2023 bilans, in both dialects, and with a cut given as an instant (`connu_au`
+  /// is then a datetime).
+  @Test(
+    arguments: [(Reports.BilanFormat.csv, nil), (.csvFR, nil), (.csv, "2023-03-31T12:00:00+02:00")] as [(Reports.BilanFormat, String?)])
+  func frictionlessValidatesTheDataPackage(_ format: Reports.BilanFormat, _ cut: String?) throws {
     let frictionless = try #require(
       Self.onPath("frictionless"), "the frictionless CLI is needed (pip install frictionless, or Tools/ess-dev setup test)")
     let folder = FileManager.default.temporaryDirectory.path + "/ess-datapackage-" + UUID().uuidString.prefix(8)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let written = try Reports.dataPackage(journal: Self.journal, years: 2010...2023, format: format, to: folder + "/opendata")
+    let written = try Reports.dataPackage(
+      journal: Self.journal, years: 2010...2023, asKnownOn: cut, format: format, to: folder + "/opendata")
     #expect(written.csv == folder + "/opendata/bilan-2010-2023.csv")
-    #expect(written.rows == (try Reports.longBilan(journal: Self.journal, years: 2010...2023)).rows.count)
+    #expect(written.rows == (try Reports.longBilan(journal: Self.journal, years: 2010...2023, asKnownOn: cut)).rows.count)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: written.csv))
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) == (format == .csvFR))
     #expect(bytes.suffix(2) == Data([13, 10]))
@@ -86,6 +89,7 @@ struct OpenDataTests {
     let fields = package["resources"]?.arrayValue?.first?["schema"]?["fields"]?.arrayValue ?? []
     #expect(fields.compactMap { $0["name"]?.stringValue } == LongBilan.columns)
     #expect(fields.first { $0["name"]?.stringValue == "valeur" }?["decimalChar"]?.stringValue == (format == .csvFR ? "," : "."))
+    #expect(fields.first { $0["name"]?.stringValue == "connu_au" }?["type"]?.stringValue == (cut == nil ? "date" : "datetime"))
   }
 
   @Test func aFolderThatIsAFileIsRefused() throws {

@@ -11,6 +11,10 @@ struct SeriesCommand: ParsableCommand {
         ess series procurement.insertion_hours okote.amount_eur
         ess series pole.members_at_year_end --from 2015 --to 2023 --format csv
         ess series books.collected_total --as-known-on 2023-03-31 --format json
+        ess series okote.amount_eur books.donated_eur --format csv-fr > series.csv
+
+      --format csv is the open-data dialect (",", "." decimals, CRLF); csv-fr
+      the one that spreadsheets in French read (";", decimal comma, CRLF, BOM).
       """)
 
   @OptionGroup var journal: JournalOption
@@ -18,7 +22,8 @@ struct SeriesCommand: ParsableCommand {
   @Option(help: "The first year (default 2010).") var from: Int?
   @Option(help: "The last year (default: the year of the last event).") var to: Int?
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
-  @Option(help: "text (default), markdown, json or csv.") var format: Reports.SeriesFormat = .text
+  @Option(help: "text (default), markdown, json, csv (open data) or csv-fr (spreadsheets in French).")
+  var format: Reports.SeriesFormat = .text
   @Option(help: "fr (default) or en, for text and markdown labels.") var lang: BilanLanguage = .fr
 
   func validate() throws {
@@ -33,7 +38,9 @@ struct SeriesCommand: ParsableCommand {
 
   func run() throws {
     try Failure.run { () throws(ServiceError) in
-      print(try Reports.series(journal: journal.path, keys: keys, from: from, to: to, asKnownOn: asKnownOn, format: format, language: lang))
+      print(
+        try Reports.series(journal: journal.path, keys: keys, from: from, to: to, asKnownOn: asKnownOn, format: format, language: lang),
+        terminator: format.lineEnd)
     }
   }
 }

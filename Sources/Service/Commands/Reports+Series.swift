@@ -3,7 +3,14 @@ import Journal
 import Projections
 
 extension Reports {
-  public enum SeriesFormat: String, Sendable, CaseIterable { case text, markdown, json, csv }
+  public enum SeriesFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, csv
+    /// CSV for spreadsheets in French (FORMATS.md §2).
+    case csvFR = "csv-fr"
+
+    /// What ends the last line of the output: CRLF for CSV, `\n` otherwise.
+    public var lineEnd: String { self == .csv || self == .csvFR ? CSVDialect.lineEnd : "\n" }
+  }
 
   /// The first year of a series by default: the Conseil de l'ESS was set up in 2010, where the bundled history starts.
   public static let seriesStart = 2010
@@ -41,7 +48,8 @@ extension Reports {
   static func render(_ series: Series, format: SeriesFormat, language: BilanLanguage) -> String {
     switch format {
     case .json: series.json
-    case .csv: series.csv(language: language)
+    case .csv: series.csv(language: language, dialect: .openData)
+    case .csvFR: series.csv(language: language, dialect: .spreadsheetFR)
     case .text: series.text(language: language, markdown: false)
     case .markdown: series.text(language: language, markdown: true)
     }

@@ -8,7 +8,24 @@ import Projections
 /// print(try Reports.bilan(journal: "journal", year: 2022, asKnownOn: "2023-03-31", format: .markdown, language: .fr))
 /// ```
 public enum Reports {
-  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html, pdf }
+  public enum BilanFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, csv
+    /// CSV for spreadsheets in French (FORMATS.md §2).
+    case csvFR = "csv-fr"
+    case html, pdf
+
+    /// The CSV dialect of this format, if it is one.
+    public var dialect: CSVDialect? {
+      switch self {
+      case .csv: .openData
+      case .csvFR: .spreadsheetFR
+      default: nil
+      }
+    }
+
+    /// What ends the last line of the output (the text a report returns lacks it): CRLF for CSV, `\n` otherwise.
+    public var lineEnd: String { dialect == nil ? "\n" : CSVDialect.lineEnd }
+  }
   public enum HistoryFormat: String, Sendable, CaseIterable { case text, json }
 
   /// Whether `text` is a cut `--as-known-on` accepts (a date, or an RFC 3339 date-time with its offset).
@@ -18,7 +35,7 @@ public enum Reports {
   /// - Parameters:
   ///   - useCheckpoint: false folds the whole journal, ignoring the saved checkpoint.
   ///   - treeSize: fold only the first `treeSize` events.
-  ///   - file: also write the bilan (and its final newline) to this file.
+  ///   - file: also write the bilan (and its final line end, ``BilanFormat/lineEnd``) to this file.
   /// - Throws: ``ServiceError``.
   public static func bilan(
     journal: String, year: Int, asKnownOn: String? = nil, format: BilanFormat, language: BilanLanguage, useCheckpoint: Bool = true,
@@ -38,7 +55,7 @@ public enum Reports {
       treeSize: treeSize, template: template, command: command
     ).text
     if let file {
-      do { try DurableFile.replace(file, with: Array((text + "\n").utf8)) } catch { throw ServiceError(error) }
+      do { try DurableFile.replace(file, with: Array((text + format.lineEnd).utf8)) } catch { throw ServiceError(error) }
     }
     return text
   }
@@ -62,7 +79,8 @@ public enum Reports {
     switch format {
     case .html, .pdf: preconditionFailure("HTML and PDF are rendered from the journal, not from a bilan alone")
     case .json: return bilan.json
-    case .csv: return bilan.csv(language: language)
+    case .csv: return bilan.csv(language: language, dialect: .openData)
+    case .csvFR: return bilan.csv(language: language, dialect: .spreadsheetFR)
     case .text: return bilan.text(language: language, markdown: false)
     case .markdown: return bilan.text(language: language, markdown: true)
     }

@@ -114,7 +114,7 @@ extension Receipts {
       journal: journal, year: body.year, asKnownOn: body.asKnownOn, format: format, language: language, useCheckpoint: false,
       treeSize: body.treeSize, command: command(body)
     ).text
-    let output = Array((again + "\n").utf8)
+    let output = Array((again + format.lineEnd).utf8)
     if same || output == bytes {
       guard output == bytes else {
         let k = zip(output, bytes).prefix { $0 == $1 }.count

@@ -61,7 +61,7 @@ public enum Receipts {
       year: year, asKnownOn: asKnownOn, format: format.rawValue, language: language.rawValue, treeSize: tree.size)
     let (text, bilan) = try Reports.output(
       journal: journal, year: year, asKnownOn: asKnownOn, format: format, language: language, treeSize: tree.size, command: command)
-    let output = Array((text + "\n").utf8)
+    let output = Array((text + format.lineEnd).utf8)
     let issued = options.clock().rfc3339
     let body = BilanReceipt(
       origin: tree.origin, treeSize: tree.size, treeRoot: tree.root, readSeq: bilan.journalSeq, readHash: bilan.journalHash, year: year,

@@ -15,14 +15,15 @@ extension Series {
     return out + "]}"
   }
 
-  /// `year,<key>,<key>…`, one row per year; values as in JSON (empty for null).
-  public func csv(language: BilanLanguage) -> String {
-    var lines = [(["year"] + columns.map(\.key)).map(CSVField.quote).joined(separator: ",")]
-    for row in rows {
-      lines.append(
-        ([String(row.year)] + row.values.map { $0.json.isNull ? "" : $0.json.canonicalString }).map(CSVField.quote).joined(separator: ","))
+  /// `year,<key>,<key>…`, one row per year; values as in a bilan's CSV (``Bilan/Value/csvCell``, empty for null), in
+  /// `dialect`.
+  public func csv(language: BilanLanguage, dialect: CSVDialect = .openData) -> String {
+    let cells: [[CSVDialect.Cell]] = rows.map { row in
+      var cells: [CSVDialect.Cell] = [.number(String(row.year))]
+      cells += row.values.map(\.csvCell)
+      return cells
     }
-    return lines.joined(separator: "\n")
+    return dialect.document(header: ["year"] + columns.map(\.key), rows: cells)
   }
 
   /// A table: one line per year, one column per indicator, labels in words, numbers formatted for `language`.

@@ -1,0 +1,7 @@
+bilan
+2023..2010
+--format
+csv
+--long
+--journal
+{journal}

@@ -1,0 +1,6 @@
+bilan
+2010..2023
+--format
+csv
+--journal
+{journal}

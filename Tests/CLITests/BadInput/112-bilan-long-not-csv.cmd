@@ -1,0 +1,7 @@
+bilan
+2022
+--format
+json
+--long
+--journal
+{journal}

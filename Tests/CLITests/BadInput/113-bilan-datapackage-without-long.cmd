@@ -1,0 +1,8 @@
+bilan
+2022
+--format
+csv
+--datapackage
+{input}
+--journal
+{journal}

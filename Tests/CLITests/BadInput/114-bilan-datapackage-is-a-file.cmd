@@ -1,0 +1,9 @@
+bilan
+2010..2023
+--format
+csv
+--long
+--datapackage
+{input}
+--journal
+{journal}

@@ -26,6 +26,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The HTML bilan's template engine (Service/Report): a small package, no dependencies of its own.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // XLSX and ODS are ZIP files (Service/Spreadsheet only): a small package over the system zlib.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The system liblz4 (frame API). Only Journal/Storage/LZ4Frame.swift imports it.
@@ -44,7 +46,10 @@ let package = Package(
     .target(name: "Projections", dependencies: ["Domain", "Journal"], path: "Projections"),
     .target(
       name: "Service",
-      dependencies: ["Projections", "Domain", "Journal", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: [
+        "Projections", "Domain", "Journal", .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       path: "Sources/Service",
       exclude: ["Seed/genseed.py"],
       // The default template of the HTML bilan, compiled into the program (a copied binary needs no resource folder).

@@ -19,13 +19,17 @@ struct BilanCommand: ParsableCommand {
         ess bilan 2022
         ess bilan 2022 --as-known-on 2023-03-31 --format json
         ess bilan 2022 --format markdown --lang en > bilan-2022.md
+        ess bilan 2022 --format xlsx -o bilan-2022.xlsx
         ess bilan 2022 --format json -o bilan-2022.json --receipt bilan-2022.json.receipt --key publisher.key --author c.muller
       """)
 
   @OptionGroup var journal: JournalOption
   @Argument(help: "The year, e.g. 2022.") var year: Int
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
-  @Option(help: "text (default), markdown, json, csv, html (a self-contained page with charts) or pdf (needs Chromium, and -o).")
+  @Option(
+    help:
+      "text (default), markdown, json, csv, html (a self-contained page with charts), pdf (needs Chromium, and -o), xlsx or ods (need -o)."
+  )
   var format: Reports.BilanFormat = .text
   @Option(help: "fr (default) or en, for text, markdown and csv labels.") var lang: BilanLanguage = .fr
   @Flag(help: "Ignore the saved checkpoint and fold the whole journal from the start (audits, benchmarks).")
@@ -51,6 +55,12 @@ struct BilanCommand: ParsableCommand {
     if format == .pdf && receipt != nil {
       throw ValidationError(
         "A PDF carries the dates Chromium prints it at, so it cannot be re-run byte for byte: sign the HTML page instead.")
+    }
+    if let spreadsheet = format.spreadsheet {
+      guard output != nil else { throw ValidationError("An \(spreadsheet.rawValue.uppercased()) file is binary: give -o FILE.") }
+      if receipt != nil {
+        throw ValidationError("A receipt signs a text bilan: sign --format json, csv or html instead of \(spreadsheet.rawValue).")
+      }
     }
     if receipt != nil && publisherKey == nil {
       throw ValidationError("A receipt is signed with the publisher's key: give --key FILE (or set ESS_PUBLISHER_KEY).")
@@ -79,7 +89,13 @@ struct BilanCommand: ParsableCommand {
         treeSize: treeSize, to: output, template: template,
         command: Reports.reproducingCommand(
           year: year, asKnownOn: asKnownOn, format: format.rawValue, language: lang.rawValue, treeSize: treeSize))
-      if output == nil { print(text) } else if format == .pdf { print("Wrote \(output!) (PDF, A4).") }
+      if output == nil {
+        print(text)
+      } else if format == .pdf {
+        print("Wrote \(output!) (PDF, A4).")
+      } else if let spreadsheet = format.spreadsheet {
+        print("Wrote \(output!) (\(spreadsheet.rawValue.uppercased())).")
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import Journal
 import Projections
 
 extension Reports {
-  public enum SeriesFormat: String, Sendable, CaseIterable { case text, markdown, json, csv }
+  public enum SeriesFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, xlsx, ods }
 
   /// The first year of a series by default: the Conseil de l'ESS was set up in 2010, where the bundled history starts.
   public static let seriesStart = 2010
@@ -15,7 +15,10 @@ extension Reports {
     journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil, format: SeriesFormat,
     language: BilanLanguage
   ) throws(ServiceError) -> String {
-    render(try series(journal: journal, keys: keys, from: from, to: to, asKnownOn: asKnownOn), format: format, language: language)
+    if let spreadsheet = format.spreadsheet {
+      throw ServiceError(.badInput, "An \(spreadsheet.name) series is a binary file: give -o FILE.")
+    }
+    return render(try series(journal: journal, keys: keys, from: from, to: to, asKnownOn: asKnownOn), format: format, language: language)
   }
 
   /// The series itself (see ``series(journal:keys:from:to:asKnownOn:format:language:)``).
@@ -44,6 +47,7 @@ extension Reports {
     case .csv: series.csv(language: language)
     case .text: series.text(language: language, markdown: false)
     case .markdown: series.text(language: language, markdown: true)
+    case .xlsx, .ods: preconditionFailure("spreadsheets are written to a file by seriesSpreadsheet, not rendered as text")
     }
   }
 }

@@ -8,7 +8,7 @@ import Projections
 /// print(try Reports.bilan(journal: "journal", year: 2022, asKnownOn: "2023-03-31", format: .markdown, language: .fr))
 /// ```
 public enum Reports {
-  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html, pdf }
+  public enum BilanFormat: String, Sendable, CaseIterable { case text, markdown, json, csv, html, pdf, xlsx, ods }
   public enum HistoryFormat: String, Sendable, CaseIterable { case text, json }
 
   /// Whether `text` is a cut `--as-known-on` accepts (a date, or an RFC 3339 date-time with its offset).
@@ -31,6 +31,13 @@ public enum Reports {
         treeSize: treeSize, template: template, command: command.replacing("--format pdf", with: "--format pdf -o FILE")
       ).text
       try PDFPrinter.print(html, to: file)
+      return ""
+    }
+    if let spreadsheet = format.spreadsheet {
+      guard let file else { throw ServiceError(.badInput, "An \(spreadsheet.name) bilan is a binary file: give -o FILE.") }
+      try bilanSpreadsheet(
+        journal: journal, year: year, asKnownOn: asKnownOn, format: spreadsheet, language: language, useCheckpoint: useCheckpoint,
+        treeSize: treeSize, to: file)
       return ""
     }
     let text = try output(
@@ -61,6 +68,7 @@ public enum Reports {
   static func render(_ bilan: Bilan, format: BilanFormat, language: BilanLanguage) -> String {
     switch format {
     case .html, .pdf: preconditionFailure("HTML and PDF are rendered from the journal, not from a bilan alone")
+    case .xlsx, .ods: preconditionFailure("spreadsheets are written to a file by bilanSpreadsheet, not rendered as text")
     case .json: return bilan.json
     case .csv: return bilan.csv(language: language)
     case .text: return bilan.text(language: language, markdown: false)

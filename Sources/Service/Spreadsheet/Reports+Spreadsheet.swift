@@ -16,6 +16,10 @@ extension Reports {
   }
 
   /// Writes indicators `keys` year by year as a spreadsheet to `file` (see ``series(journal:keys:from:to:asKnownOn:useCheckpoint:)``).
+  ///
+  /// ```swift
+  /// try Reports.seriesSpreadsheet(journal: "journal", keys: ["procurement.insertion_hours"], format: .xlsx, file: "heures.xlsx")
+  /// ```
   /// - Throws: ``ServiceError``: a key that is no indicator, years out of order, the file cannot be written.
   public static func seriesSpreadsheet(
     journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil, format: SpreadsheetFormat, file: String

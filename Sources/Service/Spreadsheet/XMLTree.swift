@@ -61,7 +61,8 @@ struct XMLTree {
 
   init(_ bytes: [UInt8]) throws(Failure) {
     let builder = Builder()
-    let parser = XMLParser(data: Data(bytes))
+    // Fed as a stream, a chunk at a time: given whole, a document over 10 MB fails at its end (libxml2's limit on one chunk).
+    let parser = XMLParser(stream: InputStream(data: Data(bytes)))
     parser.shouldProcessNamespaces = false
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false
@@ -76,7 +77,8 @@ struct XMLTree {
 
   /// Builds the tree, resolving `prefix:name` by the `xmlns` declarations in scope.
   private final class Builder: NSObject, XMLParserDelegate {
-    var stack: [(element: Element, scope: [String: String])] = []
+    /// The open elements, each with its namespace scope and the text read since its last child.
+    var stack: [(element: Element, scope: [String: String], text: String)] = []
     var root: Element?
     var failure: String?
 
@@ -84,6 +86,7 @@ struct XMLTree {
       _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
       attributes: [String: String] = [:]
     ) {
+      flushText()
       var scope = stack.last?.scope ?? ["xml": "http://www.w3.org/XML/1998/namespace"]
       for (key, value) in attributes {
         if key == "xmlns" { scope[""] = value } else if key.hasPrefix("xmlns:") { scope[String(key.dropFirst(6))] = value }
@@ -94,25 +97,29 @@ struct XMLTree {
         resolved[name] = value
       }
       guard let name = resolve(elementName, in: scope, isAttribute: false) else { return fail(parser, elementName) }
-      stack.append((Element(name: name, attributes: resolved, children: []), scope))
+      stack.append((Element(name: name, attributes: resolved, children: []), scope, ""))
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+      flushText()
       guard let done = stack.popLast()?.element else { return }
       if stack.isEmpty { root = done } else { stack[stack.count - 1].element.children.append(.element(done)) }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
       guard !stack.isEmpty else { return }
-      if case .text(let before) = stack[stack.count - 1].element.children.last {
-        stack[stack.count - 1].element.children[stack[stack.count - 1].element.children.count - 1] = .text(before + string)
-      } else {
-        stack[stack.count - 1].element.children.append(.text(string))
-      }
+      stack[stack.count - 1].text += string
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
       self.parser(parser, foundCharacters: String(decoding: block, as: UTF8.self))
+    }
+
+    /// The text read since the last child becomes a child of its own.
+    private func flushText() {
+      guard let last = stack.indices.last, !stack[last].text.isEmpty else { return }
+      stack[last].element.children.append(.text(stack[last].text))
+      stack[last].text = ""
     }
 
     private func resolve(_ qualified: String, in scope: [String: String], isAttribute: Bool) -> Name? {

@@ -52,3 +52,25 @@ struct SpreadsheetRoundTripTests {
     #expect(XLSXReader.decode("a_x000D_b") == "a\rb")
   }
 }
+
+@Suite("Spreadsheet XML parts")
+struct XMLTreeTests {
+  /// Given a document whole, Foundation's parser fails at the end of one over 10 MB (a sheet of some 80 000 rows):
+  /// parts are read as a stream.
+  @Test func partsOverTenMegabytesAreRead() throws {
+    let xml = "<a xmlns=\"urn:x\">" + String(repeating: "<!--0123456789-->\n", count: 700_000) + "<b c=\"d\">e</b></a>"
+    #expect(xml.utf8.count > 12_000_000)
+    let tree = try XMLTree(Array(xml.utf8))
+    #expect(tree.root.name == XMLTree.Name(uri: "urn:x", local: "a"))
+    #expect(tree.root.first("urn:x", "b")?.attribute("", "c") == "d")
+    #expect(tree.root.first("urn:x", "b")?.text == "e")
+  }
+
+  @Test func prefixesResolveToNamespacesAndUndeclaredOnesAreRefused() throws {
+    let tree = try XMLTree(Array("<p:a xmlns:p=\"urn:p\" xmlns:q=\"urn:q\" q:x=\"1\" y=\"2\"><q:b/></p:a>".utf8))
+    #expect(tree.root.name == XMLTree.Name(uri: "urn:p", local: "a"))
+    #expect(tree.root.attribute("urn:q", "x") == "1" && tree.root.attribute("", "y") == "2")
+    #expect(tree.root.elements.map(\.name) == [XMLTree.Name(uri: "urn:q", local: "b")])
+    #expect(throws: XMLTree.Failure.self) { try XMLTree(Array("<p:a><z:b/></p:a>".utf8)) }
+  }
+}

@@ -67,13 +67,26 @@ struct PackageSource {
   func tree(_ path: String, _ what: String) throws(ServiceError) -> XMLTree { try tree(part(path, what), path) }
 
   private func tree(_ bytes: [UInt8], _ path: String) throws(ServiceError) -> XMLTree {
+    do { return try XMLTree(bytes) } catch { throw notWellFormed(path, error) }
+  }
+
+  /// The part at `path` streamed to `handler`; its refusals are passed on as they are.
+  func stream(_ path: String, _ what: String, into handler: some XMLHandler) throws(ServiceError) {
+    let bytes = try part(path, what)
     do {
-      return try XMLTree(bytes)
+      try XMLStream.parse(bytes, into: handler)
     } catch {
-      throw refusal(
-        "its part \(path) is not well-formed XML (line \(error.line), column \(error.column): \(error.reason)); expected a file saved by a spreadsheet program"
-      )
+      switch error {
+      case .xml(let failure): throw notWellFormed(path, failure)
+      case .refused(let refusal): throw refusal
+      }
     }
+  }
+
+  private func notWellFormed(_ path: String, _ error: XMLTree.Failure) -> ServiceError {
+    refusal(
+      "its part \(path) is not well-formed XML (line \(error.line), column \(error.column): \(error.reason)); expected a file saved by a spreadsheet program"
+    )
   }
 
   /// "FILE: <what is wrong>." as a bad-input error on the file.

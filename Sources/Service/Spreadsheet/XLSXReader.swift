@@ -33,17 +33,47 @@ enum XLSXReader {
         try datesByStyle(source.tree(r.target, "the styles").root)
       } ?? []
 
-    let worksheet = try source.tree(sheetPath, "the sheet '\(sheetName)'").root
+    let sheetReader = SheetHandler(shared: shared, dateStyles: dateStyles, epoch: epoch, source: source)
+    try source.stream(sheetPath, "the sheet '\(sheetName)'", into: sheetReader)
+    return try sheetReader.grid.table(file: source.file, sheet: sheetName)
+  }
+
+  /// Reads a worksheet's `sheetData` as it streams by: rows, their cells, each cell's value.
+  final class SheetHandler: XMLHandler {
+    let shared: [String]
+    let dateStyles: [Bool]
+    let epoch: Int
+    let source: PackageSource
     var grid = SheetGrid()
     var rowNumber = 0
-    for row in worksheet.child("sheetData")?.elements ?? [] where row.name.local == "row" {
-      rowNumber = row.plain("r").flatMap { Int($0) } ?? rowNumber + 1
-      guard rowNumber <= SheetGrid.maxRows else {
-        throw source.refusal("its sheet has a row \(rowNumber), past the last one a sheet can have")
-      }
-      var column = -1
-      for c in row.elements where c.name.local == "c" {
-        if let ref = c.plain("r") {
+    var column = -1
+    /// The cell being read: its type and style, its `v`, its inline string.
+    var type: String?
+    var style: Int?
+    var v: String?
+    var inline = ""
+    /// Where the text goes: `v`, an inline string's `t` (not a phonetic hint's).
+    var inV = false
+    var inT = false
+    var inPhonetic = false
+
+    init(shared: [String], dateStyles: [Bool], epoch: Int, source: PackageSource) {
+      self.shared = shared
+      self.dateStyles = dateStyles
+      self.epoch = epoch
+      self.source = source
+    }
+
+    func start(_ name: XMLTree.Name, _ attributes: [XMLTree.Name: String]) throws(ServiceError) {
+      switch name.local {
+      case "row":
+        rowNumber = attributes[.init(uri: "", local: "r")].flatMap { Int($0) } ?? rowNumber + 1
+        guard rowNumber <= SheetGrid.maxRows else {
+          throw source.refusal("its sheet has a row \(rowNumber), past the last one a sheet can have")
+        }
+        column = -1
+      case "c":
+        if let ref = attributes[.init(uri: "", local: "r")] {
           guard let at = CellValues.reference(ref), at.column < SheetGrid.maxColumns else {
             throw source.refusal("row \(rowNumber) has a cell named '\(ref)'; expected a reference such as C7")
           }
@@ -51,23 +81,50 @@ enum XLSXReader {
         } else {
           column += 1
         }
-        let isDate = c.plain("s").flatMap { Int($0) }.map { $0 < dateStyles.count && dateStyles[$0] } ?? false
-        let cell = try value(c, shared: shared, isDate: isDate, epoch: epoch, row: rowNumber, column: column, source: source)
-        grid.add(cell, row: rowNumber, column: column)
+        type = attributes[.init(uri: "", local: "t")]
+        style = attributes[.init(uri: "", local: "s")].flatMap { Int($0) }
+        v = nil
+        inline = ""
+      case "v":
+        inV = true
+        v = ""
+      case "rPh":
+        inPhonetic = true
+      case "t":
+        inT = true
+      default:
+        break
       }
     }
-    return try grid.table(file: source.file, sheet: sheetName)
+
+    func end(_ name: XMLTree.Name) throws(ServiceError) {
+      switch name.local {
+      case "v": inV = false
+      case "rPh": inPhonetic = false
+      case "t": inT = false
+      case "c":
+        let isDate = style.map { $0 < dateStyles.count && dateStyles[$0] } ?? false
+        let cell = try XLSXReader.value(
+          type: type ?? "n", v: v, inline: inline, shared: shared, isDate: isDate, epoch: epoch, row: rowNumber, column: column,
+          source: source)
+        grid.add(cell, row: rowNumber, column: column)
+      default: break
+      }
+    }
+
+    func text(_ text: String) {
+      if inV { v? += text } else if inT && !inPhonetic { inline += text }
+    }
   }
 
   /// One cell's value, by its type `t` (`n` when absent).
-  private static func value(
-    _ c: XMLTree.Element, shared: [String], isDate: Bool, epoch: Int, row: Int, column: Int, source: PackageSource
+  static func value(
+    type: String, v: String?, inline: String, shared: [String], isDate: Bool, epoch: Int, row: Int, column: Int, source: PackageSource
   ) throws(ServiceError) -> SheetTable.Cell {
-    let v = c.child("v")?.text
     func refuse(_ sentence: String) -> ServiceError {
       ServiceError(.badInput, sentence, at: .init(line: row, file: source.file, place: SheetGrid.place(row: row, column: column)))
     }
-    switch c.plain("t") ?? "n" {
+    switch type {
     case "s":
       guard let v else { return .empty }
       guard let index = Int(v), shared.indices.contains(index) else {
@@ -75,7 +132,7 @@ enum XLSXReader {
       }
       return shared[index].isEmpty ? .empty : .text(shared[index])
     case "inlineStr":
-      let text = c.child("is").map(richText) ?? ""
+      let text = decode(inline)
       return text.isEmpty ? .empty : .text(text)
     case "str":
       return (v ?? "").isEmpty ? .empty : .text(decode(v ?? ""))

@@ -26,6 +26,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The HTML bilan's template engine (Service/Report): a small package, no dependencies of its own.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // XLSX and ODS are ZIP files (Service/Spreadsheet only): a small package over the system zlib.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The system liblz4 (frame API). Only Journal/Storage/LZ4Frame.swift imports it.
@@ -48,6 +50,7 @@ let package = Package(
         "Projections", "Domain", "Journal", .product(name: "Mustache", package: "swift-mustache"),
         // SHA-1 for name-based UUIDs (v5) only.
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       path: "Sources/Service",
       exclude: ["Seed/genseed.py"],

@@ -34,6 +34,7 @@ struct BilanCommand: ParsableCommand {
         ess bilan 2022 --format csv-fr -o bilan-2022.csv
         ess bilan 2010..2023 --format csv --long > bilans.csv
         ess bilan 2010..2023 --format csv --long --datapackage opendata
+        ess bilan 2022 --format xlsx -o bilan-2022.xlsx
         ess bilan 2022 --format json -o bilan-2022.json --receipt bilan-2022.json.receipt --key publisher.key --author c.muller
       """)
 
@@ -43,7 +44,7 @@ struct BilanCommand: ParsableCommand {
   @Option(help: "Read the journal as it was on this date (YYYY-MM-DD) or instant (RFC 3339).") var asKnownOn: String?
   @Option(
     help:
-      "text (default), markdown, json, csv (open data), csv-fr (spreadsheets in French), html (a self-contained page with charts) or pdf (needs Chromium, and -o)."
+      "text (default), markdown, json, csv (open data), csv-fr (spreadsheets in French), html (a self-contained page with charts), pdf (needs Chromium, and -o), xlsx or ods (need -o)."
   )
   var format: Reports.BilanFormat = .text
   @Flag(help: "The open-data long table (one row per year and indicator), for --format csv or csv-fr.") var long = false
@@ -113,6 +114,12 @@ struct BilanCommand: ParsableCommand {
       throw ValidationError(
         "A PDF carries the dates Chromium prints it at, so it cannot be re-run byte for byte: sign the HTML page instead.")
     }
+    if let spreadsheet = format.spreadsheet {
+      guard output != nil else { throw ValidationError("An \(spreadsheet.rawValue.uppercased()) file is binary: give -o FILE.") }
+      if receipt != nil {
+        throw ValidationError("A receipt signs a text bilan: sign --format json, csv or html instead of \(spreadsheet.rawValue).")
+      }
+    }
     if receipt != nil && publisherKey == nil {
       throw ValidationError("A receipt is signed with the publisher's key: give --key FILE (or set ESS_PUBLISHER_KEY).")
     }
@@ -154,7 +161,13 @@ struct BilanCommand: ParsableCommand {
         treeSize: treeSize, to: output, template: template,
         command: Reports.reproducingCommand(
           year: year, asKnownOn: asKnownOn, format: format.rawValue, language: lang.rawValue, treeSize: treeSize))
-      if output == nil { print(text, terminator: format.lineEnd) } else if format == .pdf { print("Wrote \(output!) (PDF, A4).") }
+      if output == nil {
+        print(text, terminator: format.lineEnd)
+      } else if format == .pdf {
+        print("Wrote \(output!) (PDF, A4).")
+      } else if let spreadsheet = format.spreadsheet {
+        print("Wrote \(output!) (\(spreadsheet.rawValue.uppercased())).")
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ extension Reports {
     case text, markdown, json, csv
     /// CSV for spreadsheets in French (FORMATS.md §2).
     case csvFR = "csv-fr"
+    case xlsx, ods
 
     /// What ends the last line of the output: CRLF for CSV, `\n` otherwise.
     public var lineEnd: String { self == .csv || self == .csvFR ? CSVDialect.lineEnd : "\n" }
@@ -22,7 +23,10 @@ extension Reports {
     journal: String, keys: [String], from: Int? = nil, to: Int? = nil, asKnownOn: String? = nil, format: SeriesFormat,
     language: BilanLanguage
   ) throws(ServiceError) -> String {
-    render(try series(journal: journal, keys: keys, from: from, to: to, asKnownOn: asKnownOn), format: format, language: language)
+    if let spreadsheet = format.spreadsheet {
+      throw ServiceError(.badInput, "An \(spreadsheet.name) series is a binary file: give -o FILE.")
+    }
+    return render(try series(journal: journal, keys: keys, from: from, to: to, asKnownOn: asKnownOn), format: format, language: language)
   }
 
   /// The series itself (see ``series(journal:keys:from:to:asKnownOn:format:language:)``).
@@ -52,6 +56,7 @@ extension Reports {
     case .csvFR: series.csv(language: language, dialect: .spreadsheetFR)
     case .text: series.text(language: language, markdown: false)
     case .markdown: series.text(language: language, markdown: true)
+    case .xlsx, .ods: preconditionFailure("spreadsheets are written to a file by seriesSpreadsheet, not rendered as text")
     }
   }
 }

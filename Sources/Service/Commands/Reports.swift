@@ -12,7 +12,7 @@ public enum Reports {
     case text, markdown, json, csv
     /// CSV for spreadsheets in French (FORMATS.md §2).
     case csvFR = "csv-fr"
-    case html, pdf
+    case html, pdf, xlsx, ods
 
     /// The CSV dialect of this format, if it is one.
     public var dialect: CSVDialect? {
@@ -50,6 +50,13 @@ public enum Reports {
       try PDFPrinter.print(html, to: file)
       return ""
     }
+    if let spreadsheet = format.spreadsheet {
+      guard let file else { throw ServiceError(.badInput, "An \(spreadsheet.name) bilan is a binary file: give -o FILE.") }
+      try bilanSpreadsheet(
+        journal: journal, year: year, asKnownOn: asKnownOn, format: spreadsheet, language: language, useCheckpoint: useCheckpoint,
+        treeSize: treeSize, to: file)
+      return ""
+    }
     let text = try output(
       journal: journal, year: year, asKnownOn: asKnownOn, format: format, language: language, useCheckpoint: useCheckpoint,
       treeSize: treeSize, template: template, command: command
@@ -78,6 +85,7 @@ public enum Reports {
   static func render(_ bilan: Bilan, format: BilanFormat, language: BilanLanguage) -> String {
     switch format {
     case .html, .pdf: preconditionFailure("HTML and PDF are rendered from the journal, not from a bilan alone")
+    case .xlsx, .ods: preconditionFailure("spreadsheets are written to a file by bilanSpreadsheet, not rendered as text")
     case .json: return bilan.json
     case .csv: return bilan.csv(language: language, dialect: .openData)
     case .csvFR: return bilan.csv(language: language, dialect: .spreadsheetFR)

@@ -1,0 +1,6 @@
+bilan
+2022
+--format
+xlsx
+--journal
+{journal}

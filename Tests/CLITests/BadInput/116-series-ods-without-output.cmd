@@ -1,0 +1,6 @@
+series
+procurement.insertion_hours
+--format
+ods
+--journal
+{journal}

@@ -1,0 +1,4 @@
+template
+procurement.insertion-hours-reported
+--format
+ods

@@ -1,0 +1,6 @@
+template
+pole.member-joind
+--format
+xlsx
+-o
+{journal}/../template.xlsx

@@ -1,0 +1,6 @@
+template
+event.corrected
+--format
+ods
+-o
+{journal}/../template.ods

@@ -1,0 +1,14 @@
+bilan
+2022
+--format
+xlsx
+-o
+{journal}/../bilan.xlsx
+--receipt
+{journal}/../bilan.receipt
+--key
+{input}
+--author
+x
+--journal
+{journal}

@@ -1,0 +1,192 @@
+import Domain
+import Journal
+
+/// Imports of typed events from a table (FORMATS.md §2): each row of a CSV
+/// file or a spreadsheet is one event of one type, its columns the type's
+/// fields (by name or French label) and optionally the envelope's `date`,
+/// `id`, `source` and `author`; every cell is typed by the catalog, and the
+/// events take the normal all-or-nothing path under every rule.
+///
+/// ```swift
+/// var options = TableImport.Options()
+/// options.author = "l.weber"
+/// let report = try TableImport.importCSV(
+///   file: "heures-2022.csv", type: "procurement.insertion-hours-reported", options: options, journal: "journal", dryRun: true)
+/// for problem in report.problems { print(problem) }   // "Row 4, column 'heures d'insertion': Field 'insertionHours' must be …"
+/// ```
+public enum TableImport {
+  /// How a table is read, and what its rows do not say.
+  public struct Options: Sendable, Equatable {
+    /// The file's encoding (a UTF-8 byte-order mark wins).
+    public var encoding: TextEncoding = .utf8
+    /// Which mark is the decimal one when a cell holds both `,` and `.`.
+    public var decimal: DecimalMark? = nil
+    /// The date of the rows without a date cell (`--occurred-on`).
+    public var occurredOn: String? = nil
+    /// The author of the rows without an author cell (`--author`).
+    public var author: String? = nil
+    /// The source of the rows without a source cell (`--source`).
+    public var source: String? = nil
+
+    public init(
+      encoding: TextEncoding = .utf8, decimal: DecimalMark? = nil, occurredOn: String? = nil, author: String? = nil,
+      source: String? = nil
+    ) {
+      self.encoding = encoding
+      self.decimal = decimal
+      self.occurredOn = occurredOn
+      self.author = author
+      self.source = source
+    }
+  }
+
+  /// Imports the CSV file at `path` (`-`: standard input) as events of `type`
+  /// into the journal at `journal`, as one commit; with `dryRun`, lists every
+  /// problem of every row (by row and column) without writing.
+  ///
+  /// - Returns: what was imported or would be (`lines` counts the rows).
+  /// - Throws: ``ServiceError``: the first problem of a real import (nothing written),
+  ///   a file that cannot be read as CSV, or a journal that cannot be opened.
+  public static func importCSV(file path: String, type: String, options: Options, journal: String, dryRun: Bool) throws(ServiceError)
+    -> Importer.Report
+  {
+    let eventType = try self.type(named: type)
+    let options = try checked(options)
+    let bytes = try InputFile.read(path)
+    let read = try CSVReader.read(
+      bytes, encoding: options.encoding, severalColumns: TableColumns.severalColumns(eventType, options: options))
+    return try run(
+      read.table, readProblems: read.problems, type: eventType, options: options, into: Ledger(journal: journal), dryRun: dryRun)
+  }
+
+  /// Imports a table already read (a spreadsheet's, or a CSV file's with the problems found reading it).
+  static func run(
+    _ table: SheetTable, readProblems: [ServiceError] = [], type: any DomainEvent.Type, options: Options, into ledger: Ledger,
+    dryRun: Bool
+  ) throws(ServiceError) -> Importer.Report {
+    let (events, columns) = convert(table, type: type, options: options)
+    guard !table.rows.isEmpty || !readProblems.isEmpty || !events.problems.isEmpty else {
+      throw ServiceError(.badInput, "The table has a header but no rows: there is nothing to import.")
+    }
+    var converted = events
+    converted.problems = readProblems + converted.problems
+    converted.count = table.rows.count + readProblems.count
+    var report: Importer.Report
+    do {
+      report = try Importer.run(converted, into: ledger, dryRun: dryRun)
+    } catch {
+      throw columns.placing(error)
+    }
+    report.problems = report.problems.map(columns.placing)
+    return report
+  }
+
+  /// The events of `table`'s rows as events of `type`, with every problem of
+  /// the header and of every cell (a row with a bad cell gives no event).
+  static func convert(_ table: SheetTable, type: any DomainEvent.Type, options: Options) -> (Importer.Converted, TableColumns) {
+    var converted = Importer.Converted()
+    converted.count = table.rows.count
+    let (columns, headerProblems) = TableColumns.match(table.header, type: type, options: options)
+    guard headerProblems.isEmpty else {
+      converted.problems = headerProblems
+      return (converted, columns)
+    }
+    let fields = type.fields
+    let typeName = type.kind.rawValue
+    converted.events.reserveCapacity(table.rows.count)
+    converted.origins.reserveCapacity(table.rows.count)
+    for row in table.rows {
+      var data: [String: JSONValue] = [:]
+      var occurredOn = options.occurredOn
+      var id: String? = nil
+      var source = options.source
+      var author = options.author
+      var good = true
+      var dateRefused = false
+      for (c, cell) in row.cells.enumerated() where c < columns.roles.count {
+        guard let role = columns.roles[c] else { continue }
+        let location = ServiceError.Location(
+          line: row.number, field: TableColumns.member(role, type), place: columns.place(row: row.number, column: c))
+        do throws(ServiceError) {
+          switch role {
+          case .field(let k):
+            if let value = try TableCell.value(cell, fields[k], decimal: options.decimal, at: location) { data[fields[k].name] = value }
+          case .occurredOn:
+            if let day = try TableCell.value(cell, occurredOnSpec, decimal: nil, at: location), case .string(let s) = day { occurredOn = s }
+          case .id, .source, .author:
+            let text = TableCell.trimmed(cell.text)
+            guard !text.isEmpty else { continue }
+            switch role {
+            case .id: id = text
+            case .source: source = text
+            default: author = text
+            }
+          }
+        } catch {
+          converted.problems.append(error)
+          good = false
+          if role == .occurredOn { dateRefused = true }
+        }
+      }
+      let place = "Row \(row.number)"
+      if occurredOn == nil && !dateRefused {
+        converted.problems.append(
+          ServiceError(
+            .badInput,
+            "The row has no date; expected a date in its '\(columns.header[columns.columnOf["occurredOn"] ?? 0])' cell, or --occurred-on.",
+            at: .init(line: row.number, field: "occurredOn", place: place)))
+        good = false
+      }
+      if author == nil {
+        converted.problems.append(
+          ServiceError(
+            .badInput,
+            "The row has no author; expected a name in its '\(columns.header[columns.columnOf["author"] ?? 0])' cell, or --author.",
+            at: .init(line: row.number, field: "author", place: place)))
+        good = false
+      }
+      guard good, let occurredOn, let author else { continue }
+      converted.append(
+        NewEvent(id: id, type: typeName, occurredOn: occurredOn, author: author, source: source, data: .object(data)),
+        number: row.number, place: place)
+    }
+    return (converted, columns)
+  }
+
+  /// How the date column is read: a date in one of the three forms, or an RFC 3339 date-time.
+  static let occurredOnSpec = FieldSpec(name: "occurredOn", kind: .validTime, required: true, help: "When it happened.", labelFR: "date")
+
+  /// The catalog's type named `name`.
+  static func type(named name: String) throws(ServiceError) -> any DomainEvent.Type {
+    do {
+      return try EventCatalog.kind(named: name).eventType
+    } catch {
+      throw ServiceError(error)
+    }
+  }
+
+  /// The options, `occurredOn` read as a date cell is.
+  static func checked(_ options: Options) throws(ServiceError) -> Options {
+    guard let given = options.occurredOn else { return options }
+    var checked = options
+    switch CellText.date(given, dateTime: true) {
+    case .success(let day): checked.occurredOn = day
+    case .failure(let why):
+      throw ServiceError(.badInput, "--occurred-on must be \(why.expected).", at: .init(field: "occurredOn"))
+    }
+    return checked
+  }
+}
+
+extension SheetTable.Cell {
+  /// The cell as text (a number's literal, a date `YYYY-MM-DD`, `true`/`false`).
+  var text: String {
+    switch self {
+    case .empty: ""
+    case .text(let t): t
+    case .number(let n): n
+    case .date(let d): d
+    case .bool(let b): b ? "true" : "false"
+    }
+  }
+}

@@ -21,7 +21,7 @@ struct Ess: ParsableCommand {
       Init.self, DemoCommand.self, Append.self, Import.self, Correct.self, Retract.self, Log.self, Show.self, Types.self,
       BilanCommand.self, SeriesCommand.self, HistoryCommand.self, Rebuild.self, Verify.self, Export.self, Stats.self, Seal.self,
       CheckpointCommand.self, Prove.self, Consistency.self, VerifyProof.self, VerifyConsistency.self, WitnessCommand.self,
-      VerifyReceipt.self, ReceiptCommand.self, KeyCommand.self, Publish.self, Mirror.self, CheckID.self,
+      VerifyReceipt.self, ReceiptCommand.self, KeyCommand.self, Publish.self, Mirror.self, CheckID.self, Template.self,
     ]
   )
 

@@ -7,15 +7,17 @@ struct Import: ParsableCommand {
     commandName: "import",
     abstract: "Append a file of events (JSON Lines, or a CSV table of one type) as ONE all-or-nothing commit.",
     discussion: """
-      JSON Lines (the default, --from jsonl): each line is an event envelope (EVENTS.md): type, occurredOn,
-      author, data, and optionally id, source, reason, and recordedAt (legacy history only). seq, version,
-      prev and hash are ignored.
-      CSV (--from csv --type TYPE): each row is one event of TYPE; the header names its fields, by name or
-      French label ('ess template TYPE --format csv-fr' writes an empty one), plus optionally 'date', 'id',
-      'source' and 'author' (else --occurred-on, --author, --source). ';' or ',' as the header line uses;
-      UTF-8 unless --encoding windows-1252; numbers 1 234,5 or 1234.5; dates AAAA-MM-JJ, AAAA/MM/JJ or
-      JJ/MM/AAAA; booleans oui/non.
-      With --dry-run, every line (or row) is checked and every problem reported; nothing is written.
+      JSON Lines (the default, --from jsonl): each line is an event envelope (EVENTS.md):
+      type, occurredOn, author, data, and optionally id, source, reason, and recordedAt
+      (legacy history only). seq, version, prev and hash are ignored.
+      CSV (--from csv --type TYPE): each row is one event of TYPE. The header names its
+      fields, by name or French label ('ess template TYPE --format csv-fr' writes an
+      empty one), and optionally 'date', 'id', 'source' and 'author' (else --occurred-on,
+      --author, --source). The separator, ';' or ',', is the header line's; UTF-8 unless
+      --encoding windows-1252; numbers 1 234,5 or 1234.5; dates AAAA-MM-JJ, AAAA/MM/JJ
+      or JJ/MM/AAAA (day first); booleans oui/non.
+      With --dry-run, every line (or row) is checked and every problem reported; nothing
+      is written.
 
       Examples:
         ess import spaser-2022.jsonl --dry-run
@@ -34,10 +36,10 @@ struct Import: ParsableCommand {
 
   @OptionGroup var journal: JournalOption
   @Argument(help: "The file to import; - reads standard input.") var file: String
-  @Option(help: "The file's format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var from: Format = .jsonl
+  @Option(help: "The file's format.") var from: Format = .jsonl
   @Option(help: "CSV: the event type of every row, e.g. procurement.insertion-hours-reported.") var type: String?
-  @Option(help: "CSV: the file's encoding, utf-8 (default) or windows-1252.") var encoding: TextEncoding?
-  @Option(help: "CSV: the decimal mark when a number holds both ',' and '.': comma or point.") var decimal: DecimalMark?
+  @Option(help: "CSV: the file's encoding (default: utf-8).") var encoding: TextEncoding?
+  @Option(help: "CSV: the decimal mark, when a number holds both ',' and '.'.") var decimal: DecimalMark?
   @Option(help: "CSV: the date of rows without a 'date' cell (AAAA-MM-JJ).") var occurredOn: String?
   @Option(help: "CSV: who vouches for rows without an 'author' cell (default: $ESS_AUTHOR).") var author: String?
   @Option(help: "CSV: the provenance of rows without a 'source' cell, e.g. \"rapport SPASER 2022\".") var source: String?

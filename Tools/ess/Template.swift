@@ -6,9 +6,10 @@ struct Template: ParsableCommand {
     commandName: "template",
     abstract: "Write the empty table people fill to send events of one type.",
     discussion: """
-      csv-fr: UTF-8 with a byte-order mark, ';' between columns, CRLF, one header line in French labels:
-      the date of each row, then the type's fields ('ess types TYPE' explains them). Fill it in a
-      spreadsheet, save it as CSV, and import it with 'ess import --from csv FILE --type TYPE'.
+      csv-fr: UTF-8 with a byte-order mark, ';' between columns, CRLF, one header line
+      in French labels: the date of each row, then the type's fields ('ess types TYPE'
+      explains them). Fill it in a spreadsheet, save it as CSV, and import it with
+      'ess import --from csv FILE --type TYPE'.
 
       Examples:
         ess template procurement.insertion-hours-reported --format csv-fr -o heures.csv
@@ -16,7 +17,7 @@ struct Template: ParsableCommand {
       """)
 
   @Argument(help: "The event type, e.g. procurement.insertion-hours-reported ('ess types' lists them).") var type: String
-  @Option(help: "The template's form: \(Templates.Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Templates.Format
+  @Option(help: "The template's form.") var format: Templates.Format
   @Option(name: [.customShort("o"), .long], help: "Write the template to this file instead of standard output.") var output: String?
 
   func run() throws {

@@ -10,6 +10,13 @@ enum CellText {
   /// A text holding both marks (`1.234,5`), or one of them twice, is read only
   /// when `decimal` says which mark is the decimal one.
   static func number(_ text: String, decimal: DecimalMark?, euros: Bool) -> Result<JSONNumber, Refusal> {
+    // Plain digits, the usual case, read as they are.
+    let digits = text.utf8
+    if digits.count <= 18, digits.count == 1 || digits.first != UInt8(ascii: "0"), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let number = JSONNumber(literal: text)
+    {
+      return .success(number)
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var commas = 0

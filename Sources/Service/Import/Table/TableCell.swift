@@ -9,7 +9,7 @@ enum TableCell {
   ///
   /// - Throws: ``ServiceError`` `.badInput` at `location` (its row, column and field).
   static func value(
-    _ cell: SheetTable.Cell, _ spec: FieldSpec, decimal: DecimalMark?, at location: ServiceError.Location
+    _ cell: SheetTable.Cell, _ spec: FieldSpec, decimal: DecimalMark?, at location: @autoclosure () -> ServiceError.Location
   ) throws(ServiceError) -> JSONValue? {
     let text: String
     switch cell {
@@ -18,18 +18,18 @@ enum TableCell {
     case .number(let literal):
       switch spec.kind {
       case .count, .positiveCount, .seq, .year, .euros, .positiveEuros, .number:
-        guard let number = JSONNumber(literal: literal) else { throw refusal(spec, "a number; got \(Given.raw(literal))", location) }
+        guard let number = JSONNumber(literal: literal) else { throw refusal(spec, "a number; got \(Given.raw(literal))", location()) }
         return .number(number)
       case .companyID(let scheme):
         throw refusal(
           spec,
           "\(scheme.expectation); got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(scheme))",
-          location)
+          location())
       case .companyIDList:
         throw refusal(
           spec,
           "a list of SCHEME:ID items; got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(.siret))",
-          location)
+          location())
       case .boolean where literal == "1" || literal == "0":
         return .bool(literal == "1")
       default: text = literal
@@ -51,23 +51,23 @@ enum TableCell {
       let euros = spec.kind == .euros || spec.kind == .positiveEuros
       switch CellText.number(text, decimal: decimal, euros: euros) {
       case .success(let number): return .number(number)
-      case .failure(let why): throw refusal(spec, why.expected, location)
+      case .failure(let why): throw refusal(spec, why.expected, location())
       }
     case .boolean:
       switch CellText.boolean(text) {
       case .success(let flag): return .bool(flag)
-      case .failure(let why): throw refusal(spec, why.expected, location)
+      case .failure(let why): throw refusal(spec, why.expected, location())
       }
     case .date, .validTime:
       switch CellText.date(text, dateTime: spec.kind == .validTime) {
       case .success(let day): return .string(day)
-      case .failure(let why): throw refusal(spec, why.expected, location)
+      case .failure(let why): throw refusal(spec, why.expected, location())
       }
     case .companyID, .companyIDList, .slugList, .textList, .object:
       do {
         return try spec.parse(text)
       } catch {
-        throw ServiceError(error, at: location)
+        throw ServiceError(error, at: location())
       }
     }
   }

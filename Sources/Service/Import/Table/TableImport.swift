@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Journal
 
@@ -53,8 +54,10 @@ public enum TableImport {
     let eventType = try self.type(named: type)
     let options = try checked(options)
     let bytes = try InputFile.read(path)
+    let t0 = Trace.now()
     let read = try CSVReader.read(
       bytes, encoding: options.encoding, severalColumns: TableColumns.severalColumns(eventType, options: options))
+    Trace.log("read CSV (\(read.table.rows.count) rows)", since: t0)
     return try run(
       read.table, readProblems: read.problems, type: eventType, options: options, into: Ledger(journal: journal), dryRun: dryRun)
   }
@@ -64,7 +67,9 @@ public enum TableImport {
     _ table: SheetTable, readProblems: [ServiceError] = [], type: any DomainEvent.Type, options: Options, into ledger: Ledger,
     dryRun: Bool
   ) throws(ServiceError) -> Importer.Report {
+    let t0 = Trace.now()
     let (events, columns) = convert(table, type: type, options: options)
+    Trace.log("type cells", since: t0)
     guard !table.rows.isEmpty || !readProblems.isEmpty || !events.problems.isEmpty else {
       throw ServiceError(.badInput, "The table has a header but no rows: there is nothing to import.")
     }
@@ -72,11 +77,13 @@ public enum TableImport {
     converted.problems = readProblems + converted.problems
     converted.count = table.rows.count + readProblems.count
     var report: Importer.Report
+    let t1 = Trace.now()
     do {
       report = try Importer.run(converted, into: ledger, dryRun: dryRun)
     } catch {
       throw columns.placing(error)
     }
+    Trace.log("catalog, journal and integrity checks\(dryRun ? "" : ", commit")", since: t1)
     report.problems = report.problems.map(columns.placing)
     return report
   }
@@ -91,66 +98,96 @@ public enum TableImport {
       converted.problems = headerProblems
       return (converted, columns)
     }
-    let fields = type.fields
-    let typeName = type.kind.rawValue
-    converted.events.reserveCapacity(table.rows.count)
-    converted.origins.reserveCapacity(table.rows.count)
-    for row in table.rows {
-      var data: [String: JSONValue] = [:]
-      var occurredOn = options.occurredOn
-      var id: String? = nil
-      var source = options.source
-      var author = options.author
-      var good = true
-      var dateRefused = false
-      for (c, cell) in row.cells.enumerated() where c < columns.roles.count {
-        guard let role = columns.roles[c] else { continue }
-        let location = ServiceError.Location(
-          line: row.number, field: TableColumns.member(role, type), place: columns.place(row: row.number, column: c))
-        do throws(ServiceError) {
-          switch role {
-          case .field(let k):
-            if let value = try TableCell.value(cell, fields[k], decimal: options.decimal, at: location) { data[fields[k].name] = value }
-          case .occurredOn:
-            if let day = try TableCell.value(cell, occurredOnSpec, decimal: nil, at: location), case .string(let s) = day { occurredOn = s }
-          case .id, .source, .author:
-            let text = TableCell.trimmed(cell.text)
-            guard !text.isEmpty else { continue }
-            switch role {
-            case .id: id = text
-            case .source: source = text
-            default: author = text
-            }
-          }
-        } catch {
-          converted.problems.append(error)
-          good = false
-          if role == .occurredOn { dateRefused = true }
+    // One chunk of rows per core, merged in order (problems then come as a single pass would list them).
+    let rows = table.rows
+    let chunks = max(1, min(ProcessorCount.value, rows.count / 2000))
+    let per = (rows.count + chunks - 1) / chunks
+    let results = ChunkResults<Importer.Converted>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      var part = Importer.Converted()
+      let mine = rows[min(rows.count, c * per)..<min(rows.count, (c + 1) * per)]
+      part.events.reserveCapacity(mine.count)
+      part.origins.reserveCapacity(mine.count)
+      for row in mine {
+        if let event = self.event(of: row, columns: columns, type: type, options: options, problems: &part.problems) {
+          part.append(event, number: row.number, place: "Row \(row.number)")
         }
       }
-      let place = "Row \(row.number)"
-      if occurredOn == nil && !dateRefused {
-        converted.problems.append(
-          ServiceError(
-            .badInput,
-            "The row has no date; expected a date in its '\(columns.header[columns.columnOf["occurredOn"] ?? 0])' cell, or --occurred-on.",
-            at: .init(line: row.number, field: "occurredOn", place: place)))
-        good = false
+      results.set(c, part)
+    }
+    for c in 0..<chunks {
+      guard let part = results.take(c) else { continue }
+      if c == 0 {
+        let count = converted.count
+        converted = part
+        converted.count = count
+      } else {
+        converted.events += part.events
+        converted.origins += part.origins
+        converted.problems += part.problems
       }
-      if author == nil {
-        converted.problems.append(
-          ServiceError(
-            .badInput,
-            "The row has no author; expected a name in its '\(columns.header[columns.columnOf["author"] ?? 0])' cell, or --author.",
-            at: .init(line: row.number, field: "author", place: place)))
-        good = false
-      }
-      guard good, let occurredOn, let author else { continue }
-      converted.append(
-        NewEvent(id: id, type: typeName, occurredOn: occurredOn, author: author, source: source, data: .object(data)),
-        number: row.number, place: place)
     }
     return (converted, columns)
+  }
+
+  /// The event of one row, or nil when one of its cells (or its date or author) is refused: every problem is added to `problems`.
+  static func event(
+    of row: SheetTable.Row, columns: TableColumns, type: any DomainEvent.Type, options: Options, problems: inout [ServiceError]
+  ) -> NewEvent? {
+    let fields = type.fields
+    var data: [String: JSONValue] = [:]
+    var occurredOn = options.occurredOn
+    var id: String? = nil
+    var source = options.source
+    var author = options.author
+    var good = true
+    var dateRefused = false
+    for (c, cell) in row.cells.enumerated() where c < columns.roles.count {
+      guard let role = columns.roles[c] else { continue }
+      // Made only for a refusal: a success costs no message.
+      let location = {
+        ServiceError.Location(line: row.number, field: TableColumns.member(role, type), place: columns.place(row: row.number, column: c))
+      }
+      do throws(ServiceError) {
+        switch role {
+        case .field(let k):
+          if let value = try TableCell.value(cell, fields[k], decimal: options.decimal, at: location()) { data[fields[k].name] = value }
+        case .occurredOn:
+          if let day = try TableCell.value(cell, occurredOnSpec, decimal: nil, at: location()), case .string(let s) = day { occurredOn = s }
+        case .id, .source, .author:
+          let text = TableCell.trimmed(cell.text)
+          guard !text.isEmpty else { continue }
+          switch role {
+          case .id: id = text
+          case .source: source = text
+          default: author = text
+          }
+        }
+      } catch {
+        problems.append(error)
+        good = false
+        if role == .occurredOn { dateRefused = true }
+      }
+    }
+    let place = "Row \(row.number)"
+    if occurredOn == nil && !dateRefused {
+      problems.append(
+        ServiceError(
+          .badInput,
+          "The row has no date; expected a date in its '\(columns.header[columns.columnOf["occurredOn"] ?? 0])' cell, or --occurred-on.",
+          at: .init(line: row.number, field: "occurredOn", place: place)))
+      good = false
+    }
+    if author == nil {
+      problems.append(
+        ServiceError(
+          .badInput,
+          "The row has no author; expected a name in its '\(columns.header[columns.columnOf["author"] ?? 0])' cell, or --author.",
+          at: .init(line: row.number, field: "author", place: place)))
+      good = false
+    }
+    guard good, let occurredOn, let author else { return nil }
+    return NewEvent(id: id, type: type.kind.rawValue, occurredOn: occurredOn, author: author, source: source, data: .object(data))
   }
 
   /// How the date column is read: a date in one of the three forms, or an RFC 3339 date-time.

@@ -13,21 +13,23 @@ struct TableImportTests {
   /// Reads `csv` and imports its rows as events of `type` into `f`'s journal.
   func run(
     _ csv: String, type: String = hours, options: TableImport.Options = .init(author: "l.weber"), into f: LedgerFixture,
-    dryRun: Bool = false
+    dryRun: Bool = false, streamAbove: Int = TableImport.streamAbove
   ) throws -> Importer.Report {
     let read = try CSVReader.read(Array(csv.utf8))
     return try TableImport.run(
-      read.table, readProblems: read.problems, type: TableImport.type(named: type), options: options, into: f.ledger(), dryRun: dryRun)
+      read.table, readProblems: read.problems, type: TableImport.type(named: type), options: options, into: f.ledger(), dryRun: dryRun,
+      streamAbove: streamAbove)
   }
 
   /// The error a real import of `csv` throws; the journal must be byte for byte as before.
   func refusal(
-    _ csv: String, type: String = hours, options: TableImport.Options = .init(author: "l.weber"), into f: LedgerFixture
+    _ csv: String, type: String = hours, options: TableImport.Options = .init(author: "l.weber"), into f: LedgerFixture,
+    streamAbove: Int = TableImport.streamAbove
   ) throws -> ServiceError {
     let before = try f.snapshot()
     defer { #expect((try? f.snapshot()) == before, "the journal changed") }
     do {
-      _ = try run(csv, type: type, options: options, into: f)
+      _ = try run(csv, type: type, options: options, into: f, streamAbove: streamAbove)
     } catch let error as ServiceError {
       return error
     }
@@ -200,7 +202,11 @@ struct TableImportTests {
       ).imported == 1)
   }
 
-  @Test func aDryRunListsEveryProblemOfEveryRowByRowAndColumn() throws {
+  /// Both paths: the events held whole (``Importer/run(_:into:dryRun:)``), and a part at a time (a large table's).
+  static let paths = [TableImport.streamAbove, 0]
+
+  @Test(arguments: paths)
+  func aDryRunListsEveryProblemOfEveryRowByRowAndColumn(streamAbove: Int) throws {
     let f = try based()
     let before = try f.snapshot()
     let csv = """
@@ -212,7 +218,8 @@ struct TableImportTests {
       2022-09-30;inconnu;100;10;2;1
       2022-09-30;ems-1;100;10;2;1
       """
-    let report = try run(csv, into: f, dryRun: true)
+    let report = try run(csv, into: f, dryRun: true, streamAbove: streamAbove)
+    #expect(report.streamed == (streamAbove == 0))
     let places = report.problems.map { $0.location.place ?? "" }
     #expect(
       places == [
@@ -228,7 +235,8 @@ struct TableImportTests {
     #expect(try f.snapshot() == before)
   }
 
-  @Test func aFilledTemplateGivesTheSameEventsAsTheEquivalentJSONLinesImport() throws {
+  @Test(arguments: paths)
+  func aFilledTemplateGivesTheSameEventsAsTheEquivalentJSONLinesImport(streamAbove: Int) throws {
     var csv = try Templates.csvFR(type: Self.hours)
     csv += Array("30/09/2022;ems-1;1 250;120;4;2\r\n2022-12-31;ems-1;980;0;3;0\r\n".utf8)
     let viaCSV = try based()
@@ -236,7 +244,8 @@ struct TableImportTests {
     var options = TableImport.Options(author: "l.weber")
     options.source = "rapport SPASER 2022"
     let report = try TableImport.run(
-      read.table, type: ProcurementInsertionHoursReported.self, options: options, into: viaCSV.ledger(), dryRun: false)
+      read.table, type: ProcurementInsertionHoursReported.self, options: options, into: viaCSV.ledger(), dryRun: false,
+      streamAbove: streamAbove)
     #expect(report.imported == 2)
     let viaJSONL = try based()
     let lines = """
@@ -253,6 +262,22 @@ struct TableImportTests {
     }
     #expect(try facts(viaCSV) == facts(viaJSONL))
     #expect(try viaCSV.records().count == Base.events(viaCSV).count + 2)
+  }
+
+  @Test func aLargeTableIsRefusedWholeAtItsFirstProblemWhenStreamed() throws {
+    let f = try based()
+    let csv = """
+      date;identifiant du marché;heures d'insertion;heures de formation;bénéficiaires;bénéficiaires en QPV
+      2022-09-30;ems-1;100;10;2;1
+      2022-09-30;ems-1;100;200;2;1
+      2022-09-30;ems-1;douze;10;2;1
+      """
+    let error = try refusal(csv, into: f, streamAbove: 0)
+    #expect(error.description.hasPrefix("Row 3, column 'heures de formation': "), "\(error)")
+    let integrity = try refusal(
+      "date;identifiant du marché;heures d'insertion;heures de formation;bénéficiaires;bénéficiaires en QPV\n2022-09-30;autre;1;0;1;0",
+      into: f, streamAbove: 0)
+    #expect(integrity.location.line == 2 && integrity.description.hasPrefix("Row 2"), "\(integrity)")
   }
 
   @Test func aTableWithoutRowsIsRefused() throws {

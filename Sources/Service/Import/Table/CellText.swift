@@ -84,6 +84,10 @@ enum CellText {
   static func date(_ text: String, dateTime: Bool) -> Result<String, Refusal> {
     let expected = "a date AAAA-MM-JJ, AAAA/MM/JJ or JJ/MM/AAAA (day first)"
     if dateTime, text.utf8.contains(UInt8(ascii: "T")) { return .success(text) }
+    // AAAA-MM-JJ and JJ/MM/AAAA, the usual forms, read from their bytes.
+    if let (y, m, d, iso) = fixedWidth(text), (1...12).contains(m), let date = CivilDate(year: y, month: m, day: d) {
+      return .success(iso ? text : date.description)
+    }
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
     var ymd: (Int, Int, Int)? = nil
@@ -112,6 +116,30 @@ enum CellText {
       return .failure(.init("\(expected) that exists; got \(Given.raw(text)), and \(pad(m)) has no day \(d) in \(y)"))
     }
     return .success(date.description)
+  }
+
+  /// The year, month and day of a 10-byte `AAAA-MM-JJ` (`iso`) or `JJ/MM/AAAA`, or nil.
+  static func fixedWidth(_ text: String) -> (Int, Int, Int, Bool)? {
+    let u = text.utf8
+    guard u.count == 10 else { return nil }
+    return u.withContiguousStorageIfAvailable { b -> (Int, Int, Int, Bool)? in
+      func number(_ from: Int, _ count: Int) -> Int? {
+        var n = 0
+        for i in from..<(from + count) {
+          let digit = Int(b[i]) - 0x30
+          guard digit >= 0 && digit <= 9 else { return nil }
+          n = n * 10 + digit
+        }
+        return n
+      }
+      if b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"), let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) {
+        return (y, m, d, true)
+      }
+      if b[2] == UInt8(ascii: "/") && b[5] == UInt8(ascii: "/"), let d = number(0, 2), let m = number(3, 2), let y = number(6, 4) {
+        return (y, m, d, false)
+      }
+      return nil
+    } ?? nil
   }
 
   static func pad(_ n: Int) -> String { n < 10 ? "month 0\(n)" : "month \(n)" }

@@ -109,13 +109,15 @@ struct TableColumns: Sendable {
   /// "Row 12, column 'heures d'insertion'".
   func place(row: Int, column: Int) -> String { "Row \(row), column '\(header[column])'" }
 
-  /// `error` (placed at a row by the import path) placed at the column of its field too.
+  /// `error` (placed at a row, or at a line that is a row number, by the import path) placed at the column of its field too.
   func placing(_ error: ServiceError) -> ServiceError {
-    guard let line = error.location.line, let field = error.location.field, error.location.place == "Row \(line)",
-      let column = columnOf[field]
-    else { return error }
+    guard let line = error.location.line, error.location.place == nil || error.location.place == "Row \(line)" else { return error }
     var placed = error
-    placed.location.place = place(row: line, column: column)
+    if let field = error.location.field, let column = columnOf[field] {
+      placed.location.place = place(row: line, column: column)
+    } else {
+      placed.location.place = "Row \(line)"
+    }
     return placed
   }
 

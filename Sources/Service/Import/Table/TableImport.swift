@@ -63,10 +63,19 @@ public enum TableImport {
   }
 
   /// Imports a table already read (a spreadsheet's, or a CSV file's with the problems found reading it).
+  ///
+  /// - Parameter streamAbove: tables with more rows are checked and committed a part at a time.
   static func run(
     _ table: SheetTable, readProblems: [ServiceError] = [], type: any DomainEvent.Type, options: Options, into ledger: Ledger,
-    dryRun: Bool
+    dryRun: Bool, streamAbove: Int = TableImport.streamAbove
   ) throws(ServiceError) -> Importer.Report {
+    if table.rows.count > streamAbove {
+      let (columns, headerProblems) = TableColumns.match(table.header, type: type, options: options)
+      if headerProblems.isEmpty {
+        return try stream(
+          table, readProblems: readProblems, columns: columns, type: type, options: options, into: ledger, dryRun: dryRun)
+      }
+    }
     let t0 = Trace.now()
     let (events, columns) = convert(table, type: type, options: options)
     Trace.log("type cells", since: t0)

@@ -5,29 +5,29 @@ import Journal
 /// booleans as people and spreadsheets write them, identifiers and lists by
 /// the catalog's own reading; an empty cell is an absent field.
 enum TableCell {
-  /// The JSON value of `cell` for `spec`, or nil for an empty cell.
+  /// The JSON value of `cell` for the field `name` of `kind`, or nil for an empty cell.
   ///
   /// - Throws: ``ServiceError`` `.badInput` at `location` (its row, column and field).
   static func value(
-    _ cell: SheetTable.Cell, _ spec: FieldSpec, decimal: DecimalMark?, at location: @autoclosure () -> ServiceError.Location
+    _ cell: SheetTable.Cell, _ name: String, _ kind: FieldKind, decimal: DecimalMark?, at location: @autoclosure () -> ServiceError.Location
   ) throws(ServiceError) -> JSONValue? {
     let text: String
     switch cell {
     case .empty: return nil
     case .text(let t): text = trimmed(t)
     case .number(let literal):
-      switch spec.kind {
+      switch kind {
       case .count, .positiveCount, .seq, .year, .euros, .positiveEuros, .number:
-        guard let number = JSONNumber(literal: literal) else { throw refusal(spec, "a number; got \(Given.raw(literal))", location()) }
+        guard let number = JSONNumber(literal: literal) else { throw refusal(name, "a number; got \(Given.raw(literal))", location()) }
         return .number(number)
       case .companyID(let scheme):
         throw refusal(
-          spec,
+          name,
           "\(scheme.expectation); got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(scheme))",
           location())
       case .companyIDList:
         throw refusal(
-          spec,
+          name,
           "a list of SCHEME:ID items; got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(.siret))",
           location())
       case .boolean where literal == "1" || literal == "0":
@@ -35,37 +35,37 @@ enum TableCell {
       default: text = literal
       }
     case .date(let day):
-      switch spec.kind {
+      switch kind {
       case .date, .validTime: return .string(day)
       default: text = day
       }
     case .bool(let flag):
-      if spec.kind == .boolean { return .bool(flag) }
+      if kind == .boolean { return .bool(flag) }
       text = flag ? "true" : "false"
     }
     if text.isEmpty { return nil }
-    switch spec.kind {
+    switch kind {
     case .text, .slug, .choice:
       return .string(text)
     case .count, .positiveCount, .seq, .year, .number, .euros, .positiveEuros:
-      let euros = spec.kind == .euros || spec.kind == .positiveEuros
+      let euros = kind == .euros || kind == .positiveEuros
       switch CellText.number(text, decimal: decimal, euros: euros) {
       case .success(let number): return .number(number)
-      case .failure(let why): throw refusal(spec, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected, location())
       }
     case .boolean:
       switch CellText.boolean(text) {
       case .success(let flag): return .bool(flag)
-      case .failure(let why): throw refusal(spec, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected, location())
       }
     case .date, .validTime:
-      switch CellText.date(text, dateTime: spec.kind == .validTime) {
+      switch CellText.date(text, dateTime: kind == .validTime) {
       case .success(let day): return .string(day)
-      case .failure(let why): throw refusal(spec, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected, location())
       }
     case .companyID, .companyIDList, .slugList, .textList, .object:
       do {
-        return try spec.parse(text)
+        return try FieldSpec(name: name, kind: kind, required: false, help: "").parse(text)
       } catch {
         throw ServiceError(error, at: location())
       }
@@ -73,8 +73,8 @@ enum TableCell {
   }
 
   /// "Field 'x' must be …".
-  static func refusal(_ spec: FieldSpec, _ expected: String, _ location: ServiceError.Location) -> ServiceError {
-    ServiceError(.badInput, "Field '\(spec.name)' must be \(expected).", at: location)
+  static func refusal(_ name: String, _ expected: String, _ location: ServiceError.Location) -> ServiceError {
+    ServiceError(.badInput, "Field '\(name)' must be \(expected).", at: location)
   }
 
   /// `text` without the spaces, tabs and no-break spaces around it.

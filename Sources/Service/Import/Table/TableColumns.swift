@@ -17,6 +17,8 @@ struct TableColumns: Sendable {
   let roles: [Role?]
   /// The column giving each field name or envelope member (`occurredOn`, `id`, `source`, `author`).
   let columnOf: [String: Int]
+  /// The name and kind of each field of the type (what typing a cell needs, without the rest of its spec).
+  let fields: [(name: String, kind: FieldKind)]
 
   /// The envelope's columns, by the names a header may give them.
   static let envelope: [(names: [String], role: Role, member: String)] = [
@@ -86,7 +88,8 @@ struct TableColumns: Sendable {
           "The header has no 'author' column and --author is not given; expected one of them (who vouches for the rows).",
           at: .init(line: 1, field: "author", place: "Header")))
     }
-    return (TableColumns(header: header, roles: roles, columnOf: columnOf), problems)
+    let fields = type.fields.map { (name: $0.name, kind: $0.kind) }
+    return (TableColumns(header: header, roles: roles, columnOf: columnOf, fields: fields), problems)
   }
 
   /// The field name or envelope member a role gives.

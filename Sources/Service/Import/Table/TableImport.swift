@@ -143,8 +143,8 @@ public enum TableImport {
   static func event(
     of row: SheetTable.Row, columns: TableColumns, type: any DomainEvent.Type, options: Options, problems: inout [ServiceError]
   ) -> NewEvent? {
-    let fields = type.fields
     var data: [String: JSONValue] = [:]
+    data.reserveCapacity(columns.fields.count)
     var occurredOn = options.occurredOn
     var id: String? = nil
     var source = options.source
@@ -160,9 +160,14 @@ public enum TableImport {
       do throws(ServiceError) {
         switch role {
         case .field(let k):
-          if let value = try TableCell.value(cell, fields[k], decimal: options.decimal, at: location()) { data[fields[k].name] = value }
+          let field = columns.fields[k]
+          if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal, at: location()) {
+            data[field.name] = value
+          }
         case .occurredOn:
-          if let day = try TableCell.value(cell, occurredOnSpec, decimal: nil, at: location()), case .string(let s) = day { occurredOn = s }
+          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: location()), case .string(let s) = day {
+            occurredOn = s
+          }
         case .id, .source, .author:
           let text = TableCell.trimmed(cell.text)
           guard !text.isEmpty else { continue }
@@ -198,9 +203,6 @@ public enum TableImport {
     guard good, let occurredOn, let author else { return nil }
     return NewEvent(id: id, type: type.kind.rawValue, occurredOn: occurredOn, author: author, source: source, data: .object(data))
   }
-
-  /// How the date column is read: a date in one of the three forms, or an RFC 3339 date-time.
-  static let occurredOnSpec = FieldSpec(name: "occurredOn", kind: .validTime, required: true, help: "When it happened.", labelFR: "date")
 
   /// The catalog's type named `name`.
   static func type(named name: String) throws(ServiceError) -> any DomainEvent.Type {

@@ -2,7 +2,8 @@ import Domain
 import Journal
 
 /// The empty sheet people fill to report events of one type (`ess template TYPE --format xlsx|ods`):
-/// a header of the catalog's field names after `occurredOn`, and columns typed by the fields' kinds —
+/// a header of the fields' French labels after the date (as the `csv-fr` template; the import reads
+/// labels or names), and columns typed by the fields' kinds —
 /// identifiers and names as text (a SIRET keeps its leading zero), dates with a date style, euros with two decimals.
 ///
 /// ```swift
@@ -12,6 +13,8 @@ public enum SpreadsheetTemplate {
   /// One column of the template.
   public struct Column: Sendable, Equatable {
     public var name: String
+    /// The header people see (``Domain/FieldSpec/labelFR``).
+    public var label: String
     public var kind: FieldKind
     public var required: Bool
     /// How the column's cells are shown and read.
@@ -29,14 +32,16 @@ public enum SpreadsheetTemplate {
         "Type '\(type)' has no template: corrections, retractions and publications are recorded by ess correct, ess retract and ess bilan --receipt; expected a type that people report, e.g. procurement.insertion-hours-reported.",
         at: .init(field: "TYPE"))
     }
-    return [Column(name: "occurredOn", kind: .date, required: true, style: .date)]
-      + kind.eventType.fields.map { Column(name: $0.name, kind: $0.kind, required: $0.required, style: style($0.kind)) }
+    return [Column(name: "occurredOn", label: "date", kind: .date, required: true, style: .date)]
+      + kind.eventType.fields.map {
+        Column(name: $0.name, label: $0.labelFR, kind: $0.kind, required: $0.required, style: style($0.kind))
+      }
   }
 
   /// The template as a workbook, with `rows` already filled (none for the empty template).
   public static func workbook(type: String, rows: [[SheetTable.Cell]] = []) throws(ServiceError) -> Workbook {
     let columns = try columns(type: type)
-    return Workbook(sheets: [Workbook.Sheet(name: type, header: columns.map(\.name), styles: columns.map(\.style), rows: rows)])
+    return Workbook(sheets: [Workbook.Sheet(name: type, header: columns.map(\.label), styles: columns.map(\.style), rows: rows)])
   }
 
   /// Writes the empty template of `type` to `path`.

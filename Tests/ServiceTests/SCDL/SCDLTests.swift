@@ -65,12 +65,9 @@ struct SCDLTests {
     )
     #expect(before.rows == 2 && before.incomplete.isEmpty && lines.last == "")
     // Read back, the export gives the same events (same ids: nothing new).
-    let rows = lines.dropFirst().filter { !$0.isEmpty }.enumerated().map { i, line in
-      SheetTable.Row(
-        number: i + 2, cells: line.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? .empty : .text(String($0)) })
-    }
-    let back = try Importer.run(
-      SCDLImport.convert(SheetTable(header: Self.header, rows: rows), author: "x", source: nil), into: f.ledger(), dryRun: false)
+    let read = try CSVReader.read(Array(before.text.utf8))
+    #expect(read.problems.isEmpty && read.table.header == Self.header && read.table.rows.count == 2)
+    let back = try Importer.run(SCDLImport.convert(read.table, author: "x", source: nil), into: f.ledger(), dryRun: false)
     #expect(back.imported == 0 && back.alreadyPresent == 2)
     // A correction and a retraction show in the next export.
     let ledger = try f.ledger()

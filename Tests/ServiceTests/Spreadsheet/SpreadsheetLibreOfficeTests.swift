@@ -74,9 +74,11 @@ struct SpreadsheetLibreOfficeTests {
   ]
 
   static func filledTemplate() throws -> (Workbook, SheetTable) {
-    let columns = try SpreadsheetTemplate.columns(type: "procurement.contract-awarded").map(\.name)
+    let template = try SpreadsheetTemplate.columns(type: "procurement.contract-awarded")
+    let columns = template.map(\.name)
     let rows = filledRows.map { values in columns.map { values[$0] ?? .empty } }
-    let table = SheetTable(header: columns, rows: rows.enumerated().map { SheetTable.Row(number: $0.offset + 2, cells: $0.element) })
+    let table = SheetTable(
+      header: template.map(\.label), rows: rows.enumerated().map { SheetTable.Row(number: $0.offset + 2, cells: $0.element) })
     return (try SpreadsheetTemplate.workbook(type: "procurement.contract-awarded", rows: rows), table)
   }
 
@@ -89,9 +91,12 @@ struct SpreadsheetLibreOfficeTests {
     ]
     for (file, rows) in zip(files, try work.csv(files)) {
       let header = try #require(rows.first)
-      #expect(Set(Self.filledColumns).isSubset(of: header), "\(file): \(header)")
+      // The header shows the fields' French labels (the import reads labels or names).
+      let columns = try SpreadsheetTemplate.columns(type: "procurement.contract-awarded")
+      let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.label) })
+      #expect(Set(Self.filledColumns.compactMap { labels[$0] }).isSubset(of: header), "\(file): \(header)")
       func cell(_ row: Int, _ name: String) -> String? {
-        guard let c = header.firstIndex(of: name), row < rows.count, c < rows[row].count else { return nil }
+        guard let c = header.firstIndex(of: labels[name] ?? name), row < rows.count, c < rows[row].count else { return nil }
         return rows[row][c]
       }
       #expect(cell(1, "buyerSiret") == "05123456700012", "\(file)")

@@ -17,8 +17,8 @@ public enum BooksDonationCounted: DomainEvent {
 
   public enum Field: Int, EventField { case books, site }
   public static let fields: [FieldSpec] = [
-    .required(Field.books, .positiveCount, "How many books were counted.", fr: "Nombre de livres comptés."),
-    .optional(Field.site, .text(maxLength: 200), "Where they were collected.", fr: "Lieu de la collecte."),
+    .required(Field.books, .positiveCount, "How many books were counted.", fr: "Nombre de livres comptés.", labelFR: "livres"),
+    .optional(Field.site, .text(maxLength: 200), "Where they were collected.", fr: "Lieu de la collecte.", labelFR: "lieu de collecte"),
   ]
   static let keys = JSONKeys(Field.self)
 

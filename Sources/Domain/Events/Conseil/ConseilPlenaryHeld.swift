@@ -17,11 +17,13 @@ public enum ConseilPlenaryHeld: DomainEvent {
 
   public enum Field: Int, EventField { case title, participants, guests }
   public static let fields: [FieldSpec] = [
-    .required(Field.title, .text(maxLength: 200), "The session's title or main subject.", fr: "Titre ou sujet principal de la séance."),
     .required(
-      Field.participants, .count, "How many people took part (0 if not published).", fr: "Nombre de participants (0 s'il n'est pas publié)."
-    ),
-    .optional(Field.guests, .textList, "Notable guests, by name.", fr: "Invités notables, par leur nom."),
+      Field.title, .text(maxLength: 200), "The session's title or main subject.", fr: "Titre ou sujet principal de la séance.",
+      labelFR: "intitulé"),
+    .required(
+      Field.participants, .count, "How many people took part (0 if not published).",
+      fr: "Nombre de participants (0 s'il n'est pas publié).", labelFR: "participants"),
+    .optional(Field.guests, .textList, "Notable guests, by name.", fr: "Invités notables, par leur nom.", labelFR: "invités"),
   ]
   static let keys = JSONKeys(Field.self)
 

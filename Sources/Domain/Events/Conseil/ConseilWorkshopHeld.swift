@@ -16,10 +16,10 @@ public enum ConseilWorkshopHeld: DomainEvent {
 
   public enum Field: Int, EventField { case theme, participants }
   public static let fields: [FieldSpec] = [
-    .required(Field.theme, .text(maxLength: 200), "The workshop's theme.", fr: "Thème de l'atelier."),
+    .required(Field.theme, .text(maxLength: 200), "The workshop's theme.", fr: "Thème de l'atelier.", labelFR: "thème"),
     .required(
-      Field.participants, .count, "How many people took part (0 if not published).", fr: "Nombre de participants (0 s'il n'est pas publié)."
-    ),
+      Field.participants, .count, "How many people took part (0 if not published).",
+      fr: "Nombre de participants (0 s'il n'est pas publié).", labelFR: "participants"),
   ]
   static let keys = JSONKeys(Field.self)
 

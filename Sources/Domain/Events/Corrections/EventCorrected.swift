@@ -21,13 +21,15 @@ public enum EventCorrected: DomainEvent {
 
   public enum Field: Int, EventField { case target, data, occurredOn }
   public static let fields: [FieldSpec] = [
-    .required(Field.target, .seq, "The seq of the domain event corrected.", fr: "Le seq de l'événement corrigé."),
+    .required(
+      Field.target, .seq, "The seq of the domain event corrected.", fr: "Le seq de l'événement corrigé.", labelFR: "événement corrigé (seq)"
+    ),
     .required(
       Field.data, .object, "The full replacement data, valid for the target's type.",
-      fr: "Les données de remplacement complètes, valides pour le type de l'événement corrigé."),
+      fr: "Les données de remplacement complètes, valides pour le type de l'événement corrigé.", labelFR: "nouvelles données"),
     .optional(
       Field.occurredOn, .validTime, "The target's new valid time, if it changes.",
-      fr: "La nouvelle date de l'événement corrigé, si elle change."),
+      fr: "La nouvelle date de l'événement corrigé, si elle change.", labelFR: "nouvelle date"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,7 +16,8 @@ public enum EventRetracted: DomainEvent {
 
   public enum Field: Int, EventField { case target }
   public static let fields: [FieldSpec] = [
-    .required(Field.target, .seq, "The seq of the domain event retracted.", fr: "Le seq de l'événement retiré.")
+    .required(
+      Field.target, .seq, "The seq of the domain event retracted.", fr: "Le seq de l'événement retiré.", labelFR: "événement retiré (seq)")
   ]
   static let keys = JSONKeys(Field.self)
 

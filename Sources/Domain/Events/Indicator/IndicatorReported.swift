@@ -32,15 +32,15 @@ public enum IndicatorReported: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.indicator, .slug, "The indicator's identifier, e.g. manifestation.attendees.",
-      fr: "L'identifiant de l'indicateur, par exemple manifestation.attendees."),
-    .required(Field.value, .number, "The value reported.", fr: "La valeur déclarée."),
+      fr: "L'identifiant de l'indicateur, par exemple manifestation.attendees.", labelFR: "indicateur"),
+    .required(Field.value, .number, "The value reported.", fr: "La valeur déclarée.", labelFR: "valeur"),
     .required(
       Field.unit, .text(maxLength: maxUnitLength),
       "The unit: persons, hours, EUR or percent when it is one of these, else free text.",
-      fr: "L'unité : persons, hours, EUR ou percent quand c'est l'une d'elles, sinon en texte libre."),
+      fr: "L'unité : persons, hours, EUR ou percent quand c'est l'une d'elles, sinon en texte libre.", labelFR: "unité"),
     .optional(
       Field.scope, .text(maxLength: 200), "What the figure covers (an event, a site, a programme…).",
-      fr: "Ce que couvre le chiffre (une manifestation, un site, un programme…)."),
+      fr: "Ce que couvre le chiffre (une manifestation, un site, un programme…).", labelFR: "périmètre"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -20,14 +20,20 @@ public enum MarcheOffEditionReported: DomainEvent {
 
   public enum Field: Int, EventField { case edition, exhibitors, partners, eventsCount, revenueEUR, opensOn, closesOn }
   public static let fields: [FieldSpec] = [
-    .required(Field.edition, .year, "The edition's year.", fr: "L'année de l'édition."),
-    .required(Field.exhibitors, .count, "How many exhibitors took part.", fr: "Nombre d'exposants."),
-    .required(Field.partners, .count, "How many partners supported the edition.", fr: "Nombre de partenaires de l'édition."),
-    .required(Field.eventsCount, .count, "How many events were held during the edition.", fr: "Nombre d'événements pendant l'édition."),
+    .required(Field.edition, .year, "The edition's year.", fr: "L'année de l'édition.", labelFR: "édition"),
+    .required(Field.exhibitors, .count, "How many exhibitors took part.", fr: "Nombre d'exposants.", labelFR: "exposants"),
     .required(
-      Field.revenueEUR, .euros, "The exhibitors' total revenue, in euros.", fr: "Chiffre d'affaires total des exposants, en euros."),
-    .optional(Field.opensOn, .date, "The first day of the market.", fr: "Premier jour du marché."),
-    .optional(Field.closesOn, .date, "The last day of the market (not before opensOn).", fr: "Dernier jour du marché (pas avant opensOn)."),
+      Field.partners, .count, "How many partners supported the edition.", fr: "Nombre de partenaires de l'édition.", labelFR: "partenaires"),
+    .required(
+      Field.eventsCount, .count, "How many events were held during the edition.", fr: "Nombre d'événements pendant l'édition.",
+      labelFR: "nombre d'animations"),
+    .required(
+      Field.revenueEUR, .euros, "The exhibitors' total revenue, in euros.", fr: "Chiffre d'affaires total des exposants, en euros.",
+      labelFR: "chiffre d'affaires (€)"),
+    .optional(Field.opensOn, .date, "The first day of the market.", fr: "Premier jour du marché.", labelFR: "date d'ouverture"),
+    .optional(
+      Field.closesOn, .date, "The last day of the market (not before opensOn).", fr: "Dernier jour du marché (pas avant opensOn).",
+      labelFR: "date de clôture"),
   ]
   static let keys = JSONKeys(Field.self)
 

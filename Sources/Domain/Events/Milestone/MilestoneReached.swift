@@ -17,8 +17,10 @@ public enum MilestoneReached: DomainEvent {
 
   public enum Field: Int, EventField { case title, kind }
   public static let fields: [FieldSpec] = [
-    .required(Field.title, .text(maxLength: 200), "What was reached.", fr: "Ce qui a été atteint."),
-    .required(Field.kind, .choice(MilestoneKind.allCases.map(\.rawValue)), "The kind of milestone.", fr: "La nature du jalon."),
+    .required(Field.title, .text(maxLength: 200), "What was reached.", fr: "Ce qui a été atteint.", labelFR: "intitulé"),
+    .required(
+      Field.kind, .choice(MilestoneKind.allCases.map(\.rawValue)), "The kind of milestone.", fr: "La nature du jalon.",
+      labelFR: "type d'étape"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,10 +16,10 @@ public enum OkoteCampaignClosed: DomainEvent {
 
   public enum Field: Int, EventField { case campaignId, outcome }
   public static let fields: [FieldSpec] = [
-    .required(Field.campaignId, .slug, "The campaign that closes.", fr: "La campagne qui se clôt."),
+    .required(Field.campaignId, .slug, "The campaign that closes.", fr: "La campagne qui se clôt.", labelFR: "identifiant de la campagne"),
     .required(
       Field.outcome, .choice(Outcome.allCases.map(\.rawValue)), "Whether the campaign reached its funding.",
-      fr: "Si la campagne a atteint son financement."),
+      fr: "Si la campagne a atteint son financement.", labelFR: "résultat"),
   ]
   static let keys = JSONKeys(Field.self)
 

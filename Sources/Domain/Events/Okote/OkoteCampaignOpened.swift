@@ -16,10 +16,15 @@ public enum OkoteCampaignOpened: DomainEvent {
 
   public enum Field: Int, EventField { case campaignId, project, targetEUR, region }
   public static let fields: [FieldSpec] = [
-    .required(Field.campaignId, .slug, "The campaign's stable identifier.", fr: "L'identifiant stable de la campagne."),
-    .required(Field.project, .text(maxLength: 200), "The project being funded.", fr: "Le projet financé."),
-    .optional(Field.targetEUR, .euros, "The amount the campaign aims to raise.", fr: "Le montant visé par la campagne."),
-    .optional(Field.region, .text(maxLength: 200), "The area or neighbourhood concerned.", fr: "Le territoire ou le quartier concerné."),
+    .required(
+      Field.campaignId, .slug, "The campaign's stable identifier.", fr: "L'identifiant stable de la campagne.",
+      labelFR: "identifiant de la campagne"),
+    .required(Field.project, .text(maxLength: 200), "The project being funded.", fr: "Le projet financé.", labelFR: "projet"),
+    .optional(
+      Field.targetEUR, .euros, "The amount the campaign aims to raise.", fr: "Le montant visé par la campagne.", labelFR: "objectif (€)"),
+    .optional(
+      Field.region, .text(maxLength: 200), "The area or neighbourhood concerned.", fr: "Le territoire ou le quartier concerné.",
+      labelFR: "territoire"),
   ]
   static let keys = JSONKeys(Field.self)
 

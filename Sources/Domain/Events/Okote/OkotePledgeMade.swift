@@ -22,14 +22,15 @@ public enum OkotePledgeMade: DomainEvent {
 
   public enum Field: Int, EventField { case campaignId, contributorKind, contributorId, amountEUR }
   public static let fields: [FieldSpec] = [
-    .required(Field.campaignId, .slug, "The open campaign pledged to.", fr: "La campagne ouverte soutenue."),
+    .required(
+      Field.campaignId, .slug, "The open campaign pledged to.", fr: "La campagne ouverte soutenue.", labelFR: "identifiant de la campagne"),
     .required(
       Field.contributorKind, .choice(ContributorKind.allCases.map(\.rawValue)), "Who pledges: a resident, a company or a public body.",
-      fr: "Qui contribue : un habitant, une entreprise ou une institution."),
+      fr: "Qui contribue : un habitant, une entreprise ou une institution.", labelFR: "type de contributeur"),
     .required(
       Field.contributorId, .slug, "A pseudonym of the contributor, never a person's name.",
-      fr: "Un pseudonyme du contributeur, jamais le nom d'une personne."),
-    .required(Field.amountEUR, .positiveEuros, "The amount pledged, in euros.", fr: "Le montant promis, en euros."),
+      fr: "Un pseudonyme du contributeur, jamais le nom d'une personne.", labelFR: "identifiant du contributeur"),
+    .required(Field.amountEUR, .positiveEuros, "The amount pledged, in euros.", fr: "Le montant promis, en euros.", labelFR: "montant (€)"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -21,7 +21,7 @@ public enum PoleBoardElected: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.memberIds, .slugList(nonEmpty: true), "The members on the board (each a current member, each once).",
-      fr: "Les membres du bureau (chacun membre à cette date, chacun une fois).")
+      fr: "Les membres du bureau (chacun membre à cette date, chacun une fois).", labelFR: "membres du bureau")
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,8 +16,10 @@ public enum PoleGeneralAssemblyHeld: DomainEvent {
 
   public enum Field: Int, EventField { case attendees, title }
   public static let fields: [FieldSpec] = [
-    .required(Field.attendees, .count, "How many members attended.", fr: "Nombre de membres présents."),
-    .optional(Field.title, .text(maxLength: 200), "The assembly's title or agenda.", fr: "Titre ou ordre du jour de l'assemblée."),
+    .required(Field.attendees, .count, "How many members attended.", fr: "Nombre de membres présents.", labelFR: "présents"),
+    .optional(
+      Field.title, .text(maxLength: 200), "The assembly's title or agenda.", fr: "Titre ou ordre du jour de l'assemblée.",
+      labelFR: "intitulé"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -22,20 +22,22 @@ public enum PoleMemberJoined: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.memberId, .slug, "The member's stable identifier, chosen by the admins.",
-      fr: "L'identifiant stable du membre, choisi par les administrateurs."),
-    .required(Field.name, .text(maxLength: 200), "The structure's name.", fr: "Le nom de la structure."),
+      fr: "L'identifiant stable du membre, choisi par les administrateurs.", labelFR: "identifiant du membre"),
+    .required(Field.name, .text(maxLength: 200), "The structure's name.", fr: "Le nom de la structure.", labelFR: "nom"),
     .required(
-      Field.legalForm, .choice(LegalForm.allCases.map(\.rawValue)), "The structure's legal form.", fr: "La forme juridique de la structure."
-    ),
+      Field.legalForm, .choice(LegalForm.allCases.map(\.rawValue)), "The structure's legal form.",
+      fr: "La forme juridique de la structure.", labelFR: "forme juridique"),
     .optional(
-      Field.city, .text(maxLength: 200), "The city where the structure is established.", fr: "La commune où la structure est établie."),
+      Field.city, .text(maxLength: 200), "The city where the structure is established.", fr: "La commune où la structure est établie.",
+      labelFR: "commune"),
     .optional(
       Field.siren, .companyID(.siren), "The structure's SIREN (9 digits), if it has one.",
-      fr: "Le SIREN de la structure (9 chiffres), si elle en a un."),
+      fr: "Le SIREN de la structure (9 chiffres), si elle en a un.", labelFR: "SIREN"),
     .optional(
       Field.rna, .companyID(.rna),
       "The association's RNA number (W + 9 digits); associations of Alsace-Moselle under local law have none.",
-      fr: "Le numéro RNA de l'association (W + 9 chiffres) ; les associations de droit local d'Alsace-Moselle n'en ont pas."),
+      fr: "Le numéro RNA de l'association (W + 9 chiffres) ; les associations de droit local d'Alsace-Moselle n'en ont pas.", labelFR: "RNA"
+    ),
   ]
   static let keys = JSONKeys(Field.self)
 

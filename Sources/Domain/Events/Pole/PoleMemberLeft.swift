@@ -16,8 +16,12 @@ public enum PoleMemberLeft: DomainEvent {
 
   public enum Field: Int, EventField { case memberId, note }
   public static let fields: [FieldSpec] = [
-    .required(Field.memberId, .slug, "The identifier of a current member.", fr: "L'identifiant d'un membre actuel."),
-    .optional(Field.note, .text(maxLength: 2000), "Why or how the member left.", fr: "Pourquoi ou comment le membre est parti."),
+    .required(
+      Field.memberId, .slug, "The identifier of a current member.", fr: "L'identifiant d'un membre actuel.",
+      labelFR: "identifiant du membre"),
+    .optional(
+      Field.note, .text(maxLength: 2000), "Why or how the member left.", fr: "Pourquoi ou comment le membre est parti.", labelFR: "remarque"
+    ),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -30,50 +30,53 @@ public enum ProcurementContractAwarded: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.contractId, .slug, "The contract's stable identifier (e.g. its market number).",
-      fr: "L'identifiant stable du marché (par exemple son numéro)."),
-    .required(Field.title, .text(maxLength: 200), "What the contract is for.", fr: "L'objet du marché."),
+      fr: "L'identifiant stable du marché (par exemple son numéro).", labelFR: "identifiant du marché"),
+    .required(Field.title, .text(maxLength: 200), "What the contract is for.", fr: "L'objet du marché.", labelFR: "objet"),
     .required(
       Field.buyer, .choice(Buyer.allCases.map(\.rawValue)), "Who buys: the Ville or the Eurométropole.",
-      fr: "L'acheteur : la Ville ou l'Eurométropole."),
-    .required(Field.awardee, .text(maxLength: 200), "Who won the contract.", fr: "L'attributaire du marché."),
-    .required(Field.amountEUR, .euros, "The contract's amount in euros.", fr: "Le montant du marché, en euros."),
+      fr: "L'acheteur : la Ville ou l'Eurométropole.", labelFR: "acheteur"),
+    .required(Field.awardee, .text(maxLength: 200), "Who won the contract.", fr: "L'attributaire du marché.", labelFR: "attributaire"),
+    .required(Field.amountEUR, .euros, "The contract's amount in euros.", fr: "Le montant du marché, en euros.", labelFR: "montant (€)"),
     .required(
       Field.socialClause, .boolean, "Whether the contract has a social (insertion) clause.",
-      fr: "Si le marché comporte une clause sociale (d'insertion)."),
+      fr: "Si le marché comporte une clause sociale (d'insertion).", labelFR: "clause sociale"),
     .required(
       Field.environmentalClause, .boolean, "Whether the contract has an environmental clause.",
-      fr: "Si le marché comporte une clause environnementale."),
+      fr: "Si le marché comporte une clause environnementale.", labelFR: "clause environnementale"),
     .optional(
       Field.fairTradeClause, .boolean, "Whether the contract has a fair-trade clause.",
-      fr: "Si le marché comporte une clause de commerce équitable."),
+      fr: "Si le marché comporte une clause de commerce équitable.", labelFR: "clause commerce équitable"),
     .required(
       Field.awardeeIsESS, .boolean, "Whether the awardee belongs to the social and solidarity economy.",
-      fr: "Si l'attributaire relève de l'économie sociale et solidaire."),
+      fr: "Si l'attributaire relève de l'économie sociale et solidaire.", labelFR: "attributaire ESS"),
     .required(
       Field.awardeeIsSME, .boolean, "Whether the awardee is a small or medium-sized enterprise.",
-      fr: "Si l'attributaire est une TPE ou une PME."),
+      fr: "Si l'attributaire est une TPE ou une PME.", labelFR: "attributaire PME"),
     .required(
       Field.awardeeIsLocal, .boolean, "Whether the awardee is established in the Bas-Rhin.",
-      fr: "Si l'attributaire est établi dans le Bas-Rhin."),
+      fr: "Si l'attributaire est établi dans le Bas-Rhin.", labelFR: "attributaire local"),
     .optional(
       Field.decpUid, .text(maxLength: 100), "The DECP uid (the buyer's SIRET followed by its contract id).",
-      fr: "L'uid DECP (le SIRET de l'acheteur suivi de l'identifiant du marché)."),
-    .optional(Field.buyerSiret, .companyID(.siret), "The buyer's SIRET.", fr: "Le SIRET de l'acheteur."),
+      fr: "L'uid DECP (le SIRET de l'acheteur suivi de l'identifiant du marché).", labelFR: "uid DECP"),
+    .optional(Field.buyerSiret, .companyID(.siret), "The buyer's SIRET.", fr: "Le SIRET de l'acheteur.", labelFR: "SIRET de l'acheteur"),
     .optional(
       Field.awardeeIds, .companyIDList, "The awardees' identifiers, as DECP gives them: SIRET:…,TVA:…",
-      fr: "Les identifiants des titulaires, tels que la DECP les donne : SIRET:…,TVA:…"),
+      fr: "Les identifiants des titulaires, tels que la DECP les donne : SIRET:…,TVA:…", labelFR: "identifiants des titulaires"),
     .optional(
       Field.socialConsiderations, .textList, "The DECP social considerations, verbatim.",
-      fr: "Les considérations sociales de la DECP, telles quelles."),
+      fr: "Les considérations sociales de la DECP, telles quelles.", labelFR: "considérations sociales"),
     .optional(
       Field.environmentalConsiderations, .textList, "The DECP environmental considerations, verbatim.",
-      fr: "Les considérations environnementales de la DECP, telles quelles."),
-    .optional(Field.cpv, .text(maxLength: 20), "The CPV code of the purchase.", fr: "Le code CPV de l'achat."),
-    .optional(Field.procedure, .text(maxLength: 200), "The award procedure (DECP).", fr: "La procédure de passation (DECP)."),
+      fr: "Les considérations environnementales de la DECP, telles quelles.", labelFR: "considérations environnementales"),
+    .optional(Field.cpv, .text(maxLength: 20), "The CPV code of the purchase.", fr: "Le code CPV de l'achat.", labelFR: "code CPV"),
     .optional(
-      Field.innovative, .boolean, "Whether the purchase is innovative (DECP).", fr: "Si l'achat est innovant (DECP)."),
+      Field.procedure, .text(maxLength: 200), "The award procedure (DECP).", fr: "La procédure de passation (DECP).", labelFR: "procédure"),
     .optional(
-      Field.durationMonths, .positiveCount, "The contract's duration in months (DECP).", fr: "La durée du marché en mois (DECP)."),
+      Field.innovative, .boolean, "Whether the purchase is innovative (DECP).", fr: "Si l'achat est innovant (DECP).",
+      labelFR: "achat innovant"),
+    .optional(
+      Field.durationMonths, .positiveCount, "The contract's duration in months (DECP).", fr: "La durée du marché en mois (DECP).",
+      labelFR: "durée (mois)"),
   ]
   static let keys = JSONKeys(Field.self, through: .awardeeIsLocal)
 

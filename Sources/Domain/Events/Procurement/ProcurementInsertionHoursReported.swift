@@ -27,16 +27,19 @@ public enum ProcurementInsertionHoursReported: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.contractId, .slug, "The awarded contract the hours were worked under.",
-      fr: "Le marché attribué au titre duquel les heures ont été réalisées."),
-    .required(Field.insertionHours, .count, "Insertion hours worked over the period.", fr: "Heures d'insertion réalisées sur la période."),
+      fr: "Le marché attribué au titre duquel les heures ont été réalisées.", labelFR: "identifiant du marché"),
+    .required(
+      Field.insertionHours, .count, "Insertion hours worked over the period.", fr: "Heures d'insertion réalisées sur la période.",
+      labelFR: "heures d'insertion"),
     .required(
       Field.trainingHours, .count, "Of which training hours (at most insertionHours).",
-      fr: "Dont heures de formation (au plus insertionHours)."),
+      fr: "Dont heures de formation (au plus insertionHours).", labelFR: "heures de formation"),
     .required(
-      Field.beneficiaries, .count, "People in insertion who worked those hours.", fr: "Personnes en insertion ayant réalisé ces heures."),
+      Field.beneficiaries, .count, "People in insertion who worked those hours.", fr: "Personnes en insertion ayant réalisé ces heures.",
+      labelFR: "bénéficiaires"),
     .required(
       Field.beneficiariesInQPV, .count, "Of which living in a QPV, quartier prioritaire (at most beneficiaries).",
-      fr: "Dont habitants d'un quartier prioritaire, QPV (au plus beneficiaries)."),
+      fr: "Dont habitants d'un quartier prioritaire, QPV (au plus beneficiaries).", labelFR: "bénéficiaires en QPV"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -16,8 +16,10 @@ public enum ProcurementTenderUnsuccessful: DomainEvent {
 
   public enum Field: Int, EventField { case tenderId, title }
   public static let fields: [FieldSpec] = [
-    .required(Field.tenderId, .slug, "The tender's stable identifier.", fr: "L'identifiant stable de l'appel d'offres."),
-    .required(Field.title, .text(maxLength: 200), "What the tender was for.", fr: "L'objet de l'appel d'offres."),
+    .required(
+      Field.tenderId, .slug, "The tender's stable identifier.", fr: "L'identifiant stable de l'appel d'offres.",
+      labelFR: "identifiant de la consultation"),
+    .required(Field.title, .text(maxLength: 200), "What the tender was for.", fr: "L'objet de l'appel d'offres.", labelFR: "objet"),
   ]
   static let keys = JSONKeys(Field.self)
 

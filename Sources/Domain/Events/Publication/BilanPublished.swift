@@ -25,21 +25,34 @@ public enum BilanPublished: DomainEvent {
       receiptSHA256
   }
   public static let fields: [FieldSpec] = [
-    .required(Field.year, .year, "The bilan's year.", fr: "L'année du bilan."),
-    .optional(Field.asKnownOn, .text(maxLength: 40), "The --as-known-on cut, as given.", fr: "La coupe --as-known-on, telle que donnée."),
-    .required(Field.format, .text(maxLength: 20), "The output format (json, csv, markdown, text…).", fr: "Le format de sortie."),
-    .required(Field.lang, .choice(["fr", "en"]), "The output's language.", fr: "La langue de la sortie."),
-    .required(Field.sha256, .text(maxLength: 64), "SHA-256 (hex) of the exact bytes published.", fr: "SHA-256 (hex) des octets publiés."),
-    .required(Field.bytes, .positiveCount, "Their length in bytes.", fr: "Leur longueur en octets."),
-    .required(Field.treeSize, .count, "The size of the signed tree the bilan read.", fr: "La taille de l'arbre signé lu."),
-    .required(Field.treeRoot, .text(maxLength: 44), "Its root (base64).", fr: "Sa racine (base64)."),
-    .required(Field.readSeq, .count, "The last event read.", fr: "Le dernier événement lu."),
-    .required(Field.readHash, .text(maxLength: 71), "Its hash.", fr: "Son empreinte."),
-    .required(Field.code, .text(maxLength: 40), "The fold's version.", fr: "La version du calcul."),
-    .required(Field.program, .text(maxLength: 80), "The build that rendered the bytes.", fr: "La version du programme."),
-    .required(Field.issued, .text(maxLength: 40), "When the receipt was signed (UTC).", fr: "Date de signature du reçu (UTC)."),
-    .required(Field.publisher, .text(maxLength: 200), "The publisher's verifier key.", fr: "La clé de vérification de l'éditeur."),
-    .required(Field.receiptSHA256, .text(maxLength: 64), "SHA-256 (hex) of the receipt file.", fr: "SHA-256 (hex) du fichier reçu."),
+    .required(Field.year, .year, "The bilan's year.", fr: "L'année du bilan.", labelFR: "année"),
+    .optional(
+      Field.asKnownOn, .text(maxLength: 40), "The --as-known-on cut, as given.", fr: "La coupe --as-known-on, telle que donnée.",
+      labelFR: "connu au"),
+    .required(
+      Field.format, .text(maxLength: 20), "The output format (json, csv, markdown, text…).", fr: "Le format de sortie.", labelFR: "format"),
+    .required(Field.lang, .choice(["fr", "en"]), "The output's language.", fr: "La langue de la sortie.", labelFR: "langue"),
+    .required(
+      Field.sha256, .text(maxLength: 64), "SHA-256 (hex) of the exact bytes published.", fr: "SHA-256 (hex) des octets publiés.",
+      labelFR: "SHA-256"),
+    .required(Field.bytes, .positiveCount, "Their length in bytes.", fr: "Leur longueur en octets.", labelFR: "octets"),
+    .required(
+      Field.treeSize, .count, "The size of the signed tree the bilan read.", fr: "La taille de l'arbre signé lu.",
+      labelFR: "taille de l'arbre"),
+    .required(Field.treeRoot, .text(maxLength: 44), "Its root (base64).", fr: "Sa racine (base64).", labelFR: "racine de l'arbre"),
+    .required(Field.readSeq, .count, "The last event read.", fr: "Le dernier événement lu.", labelFR: "dernier seq lu"),
+    .required(Field.readHash, .text(maxLength: 71), "Its hash.", fr: "Son empreinte.", labelFR: "dernière empreinte lue"),
+    .required(Field.code, .text(maxLength: 40), "The fold's version.", fr: "La version du calcul.", labelFR: "version du calcul"),
+    .required(
+      Field.program, .text(maxLength: 80), "The build that rendered the bytes.", fr: "La version du programme.", labelFR: "programme"),
+    .required(
+      Field.issued, .text(maxLength: 40), "When the receipt was signed (UTC).", fr: "Date de signature du reçu (UTC).", labelFR: "émis le"),
+    .required(
+      Field.publisher, .text(maxLength: 200), "The publisher's verifier key.", fr: "La clé de vérification de l'éditeur.",
+      labelFR: "éditeur"),
+    .required(
+      Field.receiptSHA256, .text(maxLength: 64), "SHA-256 (hex) of the receipt file.", fr: "SHA-256 (hex) du fichier reçu.",
+      labelFR: "SHA-256 du reçu"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -31,36 +31,42 @@ public enum SubsidyGranted: DomainEvent {
   public static let fields: [FieldSpec] = [
     .required(
       Field.grantor, .choice(Buyer.allCases.map(\.rawValue)), "Who grants: the Ville or the Eurométropole.",
-      fr: "Qui accorde : la Ville ou l'Eurométropole."),
-    .required(Field.beneficiary, .text(maxLength: 200), "The structure that receives it.", fr: "La structure bénéficiaire."),
+      fr: "Qui accorde : la Ville ou l'Eurométropole.", labelFR: "attribuant"),
+    .required(
+      Field.beneficiary, .text(maxLength: 200), "The structure that receives it.", fr: "La structure bénéficiaire.", labelFR: "bénéficiaire"
+    ),
     .required(
       Field.beneficiaryIds, .companyIDList, "The beneficiary's SIRET and/or RNA number: SIRET:…,RNA:W…",
-      fr: "Le SIRET et/ou le numéro RNA du bénéficiaire : SIRET:…,RNA:W…"),
-    .required(Field.purpose, .text(maxLength: 256), "What the subsidy is for.", fr: "L'objet de la subvention."),
-    .required(Field.amountEUR, .positiveEuros, "The amount granted, in euros.", fr: "Le montant accordé, en euros."),
+      fr: "Le SIRET et/ou le numéro RNA du bénéficiaire : SIRET:…,RNA:W…", labelFR: "identifiants du bénéficiaire"),
+    .required(Field.purpose, .text(maxLength: 256), "What the subsidy is for.", fr: "L'objet de la subvention.", labelFR: "objet"),
+    .required(
+      Field.amountEUR, .positiveEuros, "The amount granted, in euros.", fr: "Le montant accordé, en euros.", labelFR: "montant (€)"),
     .required(
       Field.kind, .choice(SubsidyKind.allCases.map(\.rawValue)), "Money (numeraire), goods or services (nature), or both.",
-      fr: "En numéraire, en nature, ou les deux."),
+      fr: "En numéraire, en nature, ou les deux.", labelFR: "nature"),
     .required(
       Field.paymentTerms, .choice(PaymentTerms.allCases.map(\.rawValue)), "Paid at once (unique), in instalments (echelonne) or otherwise.",
-      fr: "Versement unique, échelonné ou autre."),
+      fr: "Versement unique, échelonné ou autre.", labelFR: "conditions de versement"),
     .required(
       Field.paymentPeriod, .text(maxLength: 21), "When it is paid: YYYY-MM-DD, or a period YYYY-MM-DD/YYYY-MM-DD.",
-      fr: "Quand elle est versée : AAAA-MM-JJ, ou une période AAAA-MM-JJ/AAAA-MM-JJ."),
+      fr: "Quand elle est versée : AAAA-MM-JJ, ou une période AAAA-MM-JJ/AAAA-MM-JJ.", labelFR: "période de versement"),
     .optional(
       Field.decision, .text(maxLength: 200), "The reference of the decision (deliberation, order).",
-      fr: "La référence de la décision (délibération, arrêté)."),
+      fr: "La référence de la décision (délibération, arrêté).", labelFR: "référence de la décision"),
     .optional(
-      Field.grantorSiret, .companyID(.siret), "The grantor's SIRET, as published.", fr: "Le SIRET de l'attribuant, tel que publié."),
+      Field.grantorSiret, .companyID(.siret), "The grantor's SIRET, as published.", fr: "Le SIRET de l'attribuant, tel que publié.",
+      labelFR: "SIRET de l'attribuant"),
     .optional(
       Field.euNotified, .boolean, "Whether the aid was notified to the European Commission.",
-      fr: "Si l'aide a été notifiée à la Commission européenne."),
+      fr: "Si l'aide a été notifiée à la Commission européenne.", labelFR: "notifiée à la Commission européenne"),
     .optional(
       Field.shareOfCost, .number, "The share of the funded project's cost, from 0.01 to 1.",
-      fr: "La part du coût du projet financé, de 0,01 à 1."),
+      fr: "La part du coût du projet financé, de 0,01 à 1.", labelFR: "part du coût du projet"),
     .optional(
-      Field.raeId, .text(maxLength: 50), "The aid's id in the register of aid to companies (RAE).", fr: "L'identifiant RAE de l'aide."),
-    .optional(Field.aidScheme, .text(maxLength: 256), "The aid scheme it falls under.", fr: "Le dispositif d'aide."),
+      Field.raeId, .text(maxLength: 50), "The aid's id in the register of aid to companies (RAE).", fr: "L'identifiant RAE de l'aide.",
+      labelFR: "identifiant RAE"),
+    .optional(
+      Field.aidScheme, .text(maxLength: 256), "The aid scheme it falls under.", fr: "Le dispositif d'aide.", labelFR: "dispositif d'aide"),
   ]
   static let keys = JSONKeys(Field.self)
 

@@ -1,0 +1,56 @@
+/// The character encoding of a text file to import (`--encoding`).
+///
+/// A file is read as UTF-8 unless `windows-1252` is said explicitly: a
+/// spreadsheet saved as "CSV" by an older Excel in French writes Windows-1252,
+/// and guessing could silently turn `é` into `Ã©`.
+///
+/// ```swift
+/// let utf8 = try TextEncoding.windows1252.decode([0x63, 0x61, 0x66, 0xE9])  // the bytes of "café"
+/// ```
+public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+  case utf8 = "utf-8"
+  case windows1252 = "windows-1252"
+
+  /// The UTF-8 bytes of `bytes` read in this encoding, a leading UTF-8
+  /// byte-order mark removed (a BOM says UTF-8 whatever was asked).
+  ///
+  /// - Throws: ``ServiceError`` `.badInput` naming the byte offset of the first
+  ///   byte that is not valid in the encoding.
+  public func decode(_ bytes: [UInt8]) throws(ServiceError) -> [UInt8] {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    if bytes.starts(with: bom) {
+      if let bad = UTF8Check.firstInvalid(bytes, from: 3) {
+        throw ServiceError(
+          .badInput,
+          "The file starts with a UTF-8 byte-order mark but is not valid UTF-8 at byte offset \(bad) (byte \(Self.hex(bytes[bad]))); expected UTF-8 text throughout: save it again as \"CSV UTF-8\".",
+          at: .init(line: Self.line(bytes, at: bad)))
+      }
+      return Array(bytes[3...])
+    }
+    switch self {
+    case .utf8:
+      if let bad = UTF8Check.firstInvalid(bytes, from: 0) {
+        throw ServiceError(
+          .badInput,
+          "The file is not UTF-8 (perhaps Windows-1252: give --encoding windows-1252): byte \(Self.hex(bytes[bad])) at byte offset \(bad) is not valid UTF-8.",
+          at: .init(line: Self.line(bytes, at: bad)))
+      }
+      return bytes
+    case .windows1252:
+      return try Windows1252.utf8(of: bytes)
+    }
+  }
+
+  /// `0xE9`.
+  static func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
+  }
+
+  /// The line (from 1) that holds byte `offset`.
+  static func line(_ bytes: [UInt8], at offset: Int) -> Int {
+    var n = 1
+    for b in bytes[..<offset] where b == 0x0A { n += 1 }
+    return n
+  }
+}

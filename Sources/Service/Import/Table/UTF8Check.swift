@@ -1,0 +1,54 @@
+/// Validation of UTF-8 bytes that says where the first bad byte is
+/// (the standard library only says whether they are valid).
+enum UTF8Check {
+  /// The offset of the first byte that does not belong to a valid UTF-8
+  /// sequence (overlong forms, surrogates and code points past U+10FFFF
+  /// included), or nil when every byte from `start` on is valid.
+  static func firstInvalid(_ bytes: [UInt8], from start: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { b -> Int? in
+      let n = b.count
+      var i = start
+      while i < n {
+        // ASCII, eight bytes at a time where aligned reads are possible.
+        while i + 8 <= n {
+          let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 != 0 { break }
+          i += 8
+        }
+        guard i < n else { break }
+        let lead = b[i]
+        if lead < 0x80 {
+          i += 1
+          continue
+        }
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+          length = 3
+          low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+          length = 3
+          high = 0x9F
+        case 0xF0:
+          length = 4
+          low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+          length = 4
+          high = 0x8F
+        default: return i
+        }
+        guard i + length <= n else { return i }
+        let second = b[i + 1]
+        guard second >= low && second <= high else { return i }
+        for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return i }
+        i += length
+      }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import
+{input}
+--from
+xlsx
+--type
+pole.member-joined
+--author
+x
+--journal
+{journal}

@@ -1,0 +1,8 @@
+import
+{input}
+--from
+scdl-subventions
+--author
+x
+--journal
+{journal}

@@ -1,0 +1,8 @@
+import
+{input}
+--from
+csv
+--type
+pole.member-joined
+--journal
+{journal}

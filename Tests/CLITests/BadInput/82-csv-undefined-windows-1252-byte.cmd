@@ -1,0 +1,10 @@
+import
+{input}
+--from
+csv
+--type
+pole.member-joined
+--encoding
+windows-1252
+--journal
+{journal}

@@ -1,0 +1,8 @@
+import
+{input}
+--from
+csv
+--type
+procurement.insertion-hours-reported
+--journal
+{journal}

@@ -1,0 +1,8 @@
+import
+{input}
+--from
+csv
+--type
+okote.pledge-made
+--journal
+{journal}

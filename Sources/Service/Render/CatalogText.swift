@@ -29,11 +29,13 @@ public enum CatalogText {
     let fr = language == .fr
     var out = [
       fr ? "\(t.type) (version de schéma \(t.version)) : \(t.summaryFR)" : "\(t.type) (schema version \(t.version)): \(t.summary)",
-      fr ? "Champs (? : facultatif) :" : "Fields:",
+      fr ? "Champs (? : facultatif ; [libellé de colonne des tableaux]) :" : "Fields:",
     ]
     for f in t.fields {
       let help = fr ? f.helpFR : f.help
-      out.append("  \(f.name)\(f.required ? "" : "?")  \(fr ? f.kind.labelFR : f.kind.label)\(help.isEmpty ? "" : " — " + help)")
+      // In French, the column label of tables and templates after the name.
+      let column = fr && f.labelFR != f.name ? " [\(f.labelFR)]" : ""
+      out.append("  \(f.name)\(f.required ? "" : "?")\(column)  \(fr ? f.kind.labelFR : f.kind.label)\(help.isEmpty ? "" : " — " + help)")
     }
     out.append(fr ? "Exemple :" : "Example:")
     out.append("  " + t.example)

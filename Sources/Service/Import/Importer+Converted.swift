@@ -65,12 +65,7 @@ extension Importer {
       report.problems = byLine(report.problems + (try ledger.dryRun(events, batch: batch)))
       return report
     }
-    report.appended = try ledger.append(normalized: events, batch: batch)
-    let fresh = report.appended.filter { !$0.existed }
-    report.imported = fresh.count
-    report.alreadyPresent = report.appended.count - fresh.count
-    if let first = fresh.first, let last = fresh.last { report.seqs = first.seq...last.seq }
-    report.headHash = fresh.last?.hash
+    report.record(try ledger.append(normalized: events, batch: batch))
     return report
   }
 

@@ -28,6 +28,16 @@ public enum Importer {
     public var headHash: ChainHash? = nil
     /// Whether the file was read a part at a time (larger than ``streamAbove``).
     public var streamed = false
+
+    /// Counts what one commit appended: the new events, their seqs and the head hash, and those already there.
+    mutating func record(_ appended: [Appended]) {
+      self.appended = appended
+      let fresh = appended.filter { !$0.existed }
+      imported = fresh.count
+      alreadyPresent += appended.count - fresh.count
+      if let first = fresh.first, let last = fresh.last { seqs = first.seq...last.seq }
+      headHash = fresh.last?.hash
+    }
   }
 
   /// Files larger than this are imported a part at a time: the commit is
@@ -211,12 +221,7 @@ public enum Importer {
       report.problems = byLine(report.problems)
       return report
     }
-    report.appended = try ledger.append(normalized: parsed.events, batch: batch)
-    let fresh = report.appended.filter { !$0.existed }
-    report.imported = fresh.count
-    report.alreadyPresent = report.appended.count - fresh.count
-    if let first = fresh.first, let last = fresh.last { report.seqs = first.seq...last.seq }
-    report.headHash = fresh.last?.hash
+    report.record(try ledger.append(normalized: parsed.events, batch: batch))
     return report
   }
 }

@@ -1,46 +1,15 @@
+import Journal
+
 /// The conversions both spreadsheet formats share: dates as day serials,
 /// numbers as exact decimal literals, column letters.
 enum CellValues {
   /// Days from 1970-01-01 to the civil date (proleptic Gregorian), or nil when `iso` is no `YYYY-MM-DD` date.
   static func days(_ iso: String) -> Int? {
-    let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
-    else { return nil }
-    let days = daysFromCivil(y, m, d)
-    return civil(days) == (y, m, d) ? days : nil
+    CivilDate(iso: iso).map { Int($0.daysSince1970) }
   }
 
   /// The date `days` after 1970-01-01, `YYYY-MM-DD`.
-  static func iso(_ days: Int) -> String {
-    let (y, m, d) = civil(days)
-    func pad(_ v: Int, _ width: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-  }
-
-  private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  private static func civil(_ days: Int) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
+  static func iso(_ days: Int) -> String { CivilDate(daysSince1970: Int64(days)).description }
 
   /// 1899-12-30, day 0 of a spreadsheet's serial dates (1900 system: Excel's serial 60, the 29 February 1900
   /// that never was, is the only difference, and ess writes no date before March 1900).

@@ -59,6 +59,19 @@ struct DECPImportTests {
     #expect(b["awardeeIds"]?.arrayValue?.count == 2)
   }
 
+  @Test func aLongObjetIsKeptWholeBesideItsShortTitle() throws {
+    let f = try LedgerFixture()
+    var long = DECPSample()
+    long.objet = String(repeating: "Entretien des espaces verts et des arbres d'alignement, ", count: 17)  // 952 characters
+    let report = try run(DECPSample.v2JSON([long]), f)
+    #expect(report.imported == 1)
+    #expect(report.warnings.contains { $0.description.contains("fullTitle the whole text") })
+    let d = try data(try #require(try f.records().first))
+    let title = try #require(d["title"]?.stringValue)
+    #expect(title.count == 200 && title.hasSuffix("…") && long.objet.hasPrefix(String(title.dropLast())))
+    #expect(d["fullTitle"] == .string(long.objet.trimmingCharacters(in: .whitespaces)))
+  }
+
   @Test func theSameRecordsInJSONAndXMLGiveTheSameEvents() throws {
     var first = DECPSample()
     first.modifications = 1

@@ -25,7 +25,7 @@ public enum ProcurementContractAwarded: DomainEvent {
       awardeeIsSME, awardeeIsLocal
     // What DECP says and the catalog did not (FORMATS.md §1): kept, so nothing is lost.
     case decpUid, buyerSiret, awardeeIds, socialConsiderations, environmentalConsiderations, cpv, procedure, innovative,
-      durationMonths
+      durationMonths, fullTitle
   }
   public static let fields: [FieldSpec] = [
     .required(
@@ -77,6 +77,11 @@ public enum ProcurementContractAwarded: DomainEvent {
     .optional(
       Field.durationMonths, .positiveCount, "The contract's duration in months (DECP).", fr: "La durée du marché en mois (DECP).",
       labelFR: "durée (mois)"),
+    .optional(
+      Field.fullTitle, .text(maxLength: 1000),
+      "The whole title when it is longer than title's 200 characters (a DECP objet holds up to 1 000).",
+      fr: "L'objet entier quand il dépasse les 200 caractères de title (l'objet DECP en compte jusqu'à 1 000).",
+      labelFR: "objet complet"),
   ]
   static let keys = JSONKeys(Field.self, through: .awardeeIsLocal)
 

@@ -25,7 +25,7 @@ extension DECPRecord {
     var shownTitle = title
     if title.count > 200 {
       shownTitle = String(title.prefix(199)) + "…"
-      warnings.append("'objet' has \(title.count) characters; the title keeps the first 199 and '…' (the catalog holds 200)")
+      warnings.append("'objet' has \(title.count) characters; title keeps the first 199 and '…', fullTitle the whole text")
     }
     var data: [String: JSONValue] = [
       "contractId": .string(DECPImport.contractId(uid: uid)),
@@ -42,6 +42,7 @@ extension DECPRecord {
       "buyerSiret": .string(buyerSiret),
       "awardeeIds": .array(awardees.map { .object(["scheme": .string($0.scheme), "id": .string($0.id)]) }),
     ]
+    if shownTitle != title { data["fullTitle"] = .string(title) }
     if let v = side["fairTradeClause"] { data["fairTradeClause"] = .bool(v) }
     if let v = self.social { data["socialConsiderations"] = .array(v.map(JSONValue.string)) }
     if let v = self.environmental { data["environmentalConsiderations"] = .array(v.map(JSONValue.string)) }

@@ -3,10 +3,12 @@ import Journal
 import Projections
 
 extension Ledger {
-  /// A part of a streamed import: its events (normalised) and the input line of each.
+  /// A part of a streamed import: its events (normalised) and the input line of each,
+  /// and how a source that is not JSON Lines names each ("Record 3 (uid …)"), if it does.
   struct Part {
     var events: [NewEvent]
     var lines: [Int]
+    var places: [String]? = nil
   }
 
   /// What a streamed import did, or would do.
@@ -29,6 +31,15 @@ extension Ledger {
     var current = Part(events: [], lines: [])
     // The input line of every event given so far, by its place in the stream (for the writer's errors).
     var placeLines: [Int32] = []
+    // Their places, if the source names them: one buffer of text and where each ends (a string each would weigh more).
+    var placeText: [UInt8] = []
+    var placeEnds: [Int] = []
+    func place(_ k: Int) -> String? {
+      guard k >= 0, k < placeEnds.count else { return nil }
+      return String(decoding: placeText[(k == 0 ? 0 : placeEnds[k - 1])..<placeEnds[k]], as: UTF8.self)
+    }
+    // The place in the stream of each new event, when the source names places.
+    var newPlaces: [Int32] = []
     var model: IntegrityModel? = nil
     var firstNew: UInt64 = 0
     var headSeq: UInt64 = 0
@@ -39,11 +50,14 @@ extension Ledger {
     let reader = store.reader
     func name(_ seq: UInt64) -> String? {
       guard seq >= firstNew, seq - firstNew < UInt64(lineOfNew.count) else { return nil }
-      return "line \(lineOfNew[Int(seq - firstNew)])"
+      let k = Int(seq - firstNew)
+      if k < newPlaces.count, let p = place(Int(newPlaces[k])) { return p.prefix(1).lowercased() + p.dropFirst() }
+      return "line \(lineOfNew[k])"
     }
     func location(_ seq: UInt64) -> ServiceError.Location? {
       guard seq >= firstNew, seq - firstNew < UInt64(lineOfNew.count) else { return nil }
-      return ServiceError.Location(line: Int(lineOfNew[Int(seq - firstNew)]))
+      let k = Int(seq - firstNew)
+      return ServiceError.Location(line: Int(lineOfNew[k]), place: k < newPlaces.count ? place(Int(newPlaces[k])) : nil)
     }
     do {
       let summary = try writer.appendStream(
@@ -51,6 +65,12 @@ extension Ledger {
         next: { () throws -> [NewEvent]? in
           guard let part = try next() else { return nil }
           current = part
+          if let places = part.places {
+            for p in places {
+              placeText += p.utf8
+              placeEnds.append(placeText.count)
+            }
+          }
           placeLines += part.lines.map { Int32(clamping: $0) }
           return part.events
         },
@@ -60,11 +80,14 @@ extension Ledger {
             headSeq = preview.headSeq
             firstNew = preview.headSeq + 1
           }
+          let partStart = placeLines.count - current.events.count
           for (i, r) in preview.results.enumerated() where !r.existed && r.seq >= firstNew + UInt64(lineOfNew.count) {
             lineOfNew.append(Int32(clamping: current.lines[i]))
+            if current.places != nil { newPlaces.append(Int32(clamping: partStart + i)) }
           }
           let pending = PendingBatch(current.events, preview)
-          let batch = Batch(lines: current.lines, count: current.events.count)
+          var batch = Batch(lines: current.lines, count: current.events.count)
+          batch.places = current.places
           let lookup: (UInt64) throws -> any StoredEvent = { seq in
             if let i = pending.index(ofSeq: seq) { return PendingEvent(pending.events[i], seq: seq) }
             if let r = try staged.record(seq: seq) { return r }
@@ -118,7 +141,9 @@ extension Ledger {
       store.model = nil
       // The writer names events by their place in the whole stream: told by their input line, as for any batch.
       guard error is JournalError else { throw ServiceError.wrap(error) }
-      throw Batch(lines: placeLines.map { Int($0) }, count: placeLines.count).place(error)
+      var batch = Batch(lines: placeLines.map { Int($0) }, count: placeLines.count)
+      if !placeEnds.isEmpty { batch.places = placeEnds.indices.map { place($0) ?? "" } }
+      throw batch.place(error)
     }
   }
 }

@@ -24,7 +24,16 @@ extension DECPImport {
     } catch {
       throw ServiceError.wrap(error)
     }
+    try settle(&staged, existing: existing, report: &report, ledger: ledger, options: options)
+  }
+
+  /// The events of `existing` (index in the batch → the record the journal holds with its id) set against it:
+  /// already there, refused, or (with `asCorrection`) recorded as a correction.
+  static func settle(
+    _ staged: inout Staged, existing: [Int: Record], report: inout Report, ledger: Ledger, options: Options
+  ) throws(ServiceError) {
     guard !existing.isEmpty else { return }
+    let events = staged.converted.events
     var kept = Importer.Converted()
     kept.count = staged.converted.count
     kept.problems = staged.converted.problems

@@ -93,8 +93,28 @@ public enum DECPImport {
     var facts = DECPFacts()
     if let path = options.sirene { try facts.readSirene(InputFile.read(path), name: path) }
     if let path = options.side { try facts.readSide(InputFile.read(path), name: path) }
-    let bytes = try InputFile.read(file)
     let ledger = try Ledger(journal: journal)
+    return try run(file: file, facts: facts, into: ledger, options: options, dryRun: dryRun)
+  }
+
+  /// The same, into `ledger`: a JSON file larger than `streamAbove` is imported a part at a time
+  /// (``streamed(_:facts:ledger:options:dryRun:lookUpIds:)``), any other read whole.
+  static func run(
+    file: String, facts: DECPFacts, into ledger: Ledger, options: Options, dryRun: Bool, streamAbove: Int = Importer.streamAbove
+  ) throws(ServiceError) -> Report {
+    let input = try InputFile(file)
+    let head = try input.read(upTo: streamAbove + 1)
+    if head.count > streamAbove, jsonStart(head) != nil {
+      switch try streamed(file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: false) {
+      case .success(let report): return report
+      case .failure(.idTaken):
+        if case .success(let report) = try streamed(file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: true) {
+          return report
+        }
+      case .failure(.unexpected): break
+      }
+    }
+    let bytes = try head.count > streamAbove ? head + input.read(upTo: Int.max) : head
     return try run(bytes, facts: facts, into: ledger, options: options, dryRun: dryRun)
   }
 
@@ -102,8 +122,13 @@ public enum DECPImport {
   static func run(_ bytes: [UInt8], facts: DECPFacts, into ledger: Ledger, options: Options, dryRun: Bool) throws(ServiceError)
     -> Report
   {
-    let document = try DECPDocument.read(bytes)
-    var (staged, report) = convert(document, facts: facts, options: options)
+    var staged: Staged
+    var report: Report
+    if let split = try convertSplit(bytes, facts: facts, options: options) {
+      (staged, report) = split
+    } else {
+      (staged, report) = convert(try DECPDocument.read(bytes), facts: facts, options: options)
+    }
     if !dryRun, let first = Importer.byLine(staged.converted.problems).first { throw first }
     try reconcile(&staged, report: &report, ledger: ledger, options: options)
     let done = try Importer.run(staged.converted, into: ledger, dryRun: dryRun)

@@ -20,10 +20,12 @@ struct Options {
   var costRepeats = 11
   var ess: String? = nil
   var skipCosts = false
+  /// Section 9: the records of the generated DECP file (0: no section 9).
+  var decpRecords = 100_000
 
   static let usage = """
     usage: ess-bench [--events N] [--single N] [--runs R] [--dir PATH] [--keep] [--seed S]
-                     [--cost-sizes LIST] [--cost-repeats N] [--ess PATH] [--skip-costs]
+                     [--cost-sizes LIST] [--cost-repeats N] [--ess PATH] [--skip-costs] [--decp-records N]
       --events N   events of the bulk load (default 1000000; multiple of 1000 not required)
       --single N   events appended one commit each for the latency figure (default 2000)
       --runs R     repetitions of each throughput measurement (default 3; medians reported)
@@ -36,7 +38,9 @@ struct Options {
       --cost-repeats N   runs of each append and show latency in section 8 (default 11; medians reported)
       --ess PATH   the ess binary section 8 runs (default: <repo>/.build/release/ess, else ess on PATH;
                    without one, section 8 is skipped)
-      --skip-costs skip section 8
+      --skip-costs skip section 8 (and 9)
+      --decp-records N   section 9, `ess import --from decp` of a generated DECP v2 JSON file of N contracts against
+                   `ess import` of the same events as JSON Lines (default 100000; 0 skips the section)
     internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
               ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
     """
@@ -79,6 +83,7 @@ struct Options {
       case "--cost-repeats": o.costRepeats = count(arg, min: 1)
       case "--ess": o.ess = value(arg)
       case "--skip-costs": o.skipCosts = true
+      case "--decp-records": o.decpRecords = count(arg, min: 0)
       case "-h", "--help":
         print(usage)
         exit(0)

@@ -146,6 +146,7 @@ enum Report {
 
     printMerkle(r, goals)
     printCosts(r, goals)
+    printDECP(r, goals)
 
     let passed = r.goals.filter(\.pass).count
     print(
@@ -303,6 +304,7 @@ enum Report {
     root.obj("memory", memory)
     root.obj("merkle", merkle(r.merkle))
     root.obj("costs", costs(r.costs))
+    root.obj("decp", decp(r.decp))
 
     var goals = JSONObject()
     for g in r.goals {

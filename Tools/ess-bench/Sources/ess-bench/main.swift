@@ -255,6 +255,17 @@ if options.skipCosts {
   progress("section 8 skipped: \(r.costs.skipped!)")
 }
 
+// 9. The DECP import against the JSON Lines import of the same events, child processes.
+if options.skipCosts {
+  r.decp.skipped = "--skip-costs"
+} else if options.decpRecords == 0 {
+  r.decp.skipped = "--decp-records 0"
+} else if let ess = essBinary {
+  r.decp = DECPBench.run(ess: ess, dir: dir, records: options.decpRecords, runs: options.runs, seed: options.seed)
+} else {
+  r.decp.skipped = r.costs.skipped
+}
+
 Report.printTable(r)
 progress("total wall time \(seconds(System.now() - started))")
 if options.keep {

@@ -22,10 +22,13 @@ struct Options {
   var skipCosts = false
   /// Section 9: the records of the generated DECP file (0: no section 9).
   var decpRecords = 100_000
+  /// Section 10: the rows of the generated CSV table (0: no section 10).
+  var csvRows = 1_000_000
 
   static let usage = """
     usage: ess-bench [--events N] [--single N] [--runs R] [--dir PATH] [--keep] [--seed S]
                      [--cost-sizes LIST] [--cost-repeats N] [--ess PATH] [--skip-costs] [--decp-records N]
+                     [--csv-rows N]
       --events N   events of the bulk load (default 1000000; multiple of 1000 not required)
       --single N   events appended one commit each for the latency figure (default 2000)
       --runs R     repetitions of each throughput measurement (default 3; medians reported)
@@ -41,6 +44,8 @@ struct Options {
       --skip-costs skip section 8 (and 9)
       --decp-records N   section 9, `ess import --from decp` of a generated DECP v2 JSON file of N contracts against
                    `ess import` of the same events as JSON Lines (default 100000; 0 skips the section)
+      --csv-rows N section 10, `ess import --from csv` of a generated csv-fr table of N insertion-hours reports
+                   against `ess import` of the same events as JSON Lines (default 1000000; 0 skips the section)
     internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
               ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
     """
@@ -84,6 +89,7 @@ struct Options {
       case "--ess": o.ess = value(arg)
       case "--skip-costs": o.skipCosts = true
       case "--decp-records": o.decpRecords = count(arg, min: 0)
+      case "--csv-rows": o.csvRows = count(arg, min: 0)
       case "-h", "--help":
         print(usage)
         exit(0)

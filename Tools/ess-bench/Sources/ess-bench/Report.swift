@@ -147,6 +147,7 @@ enum Report {
     printMerkle(r, goals)
     printCosts(r, goals)
     printDECP(r, goals)
+    printCSVImport(r, goals)
 
     let passed = r.goals.filter(\.pass).count
     print(
@@ -305,6 +306,7 @@ enum Report {
     root.obj("merkle", merkle(r.merkle))
     root.obj("costs", costs(r.costs))
     root.obj("decp", decp(r.decp))
+    root.obj("csv_import", csvImport(r.csvImport))
 
     var goals = JSONObject()
     for g in r.goals {

@@ -66,6 +66,7 @@ struct Results {
   // 8. The ess command line on growing histories (child processes).
   var costs = CostFigures()
   var decp = DECPFigures()
+  var csvImport = CSVImportFigures()
 
   func perEvent(_ bytes: Int64, _ n: Int) -> Double { n > 0 ? Double(bytes) / Double(n) : .nan }
 
@@ -130,6 +131,6 @@ struct Results {
       Goal(
         key: "merkle_proof_lines_read", label: "merkle: lines read by a warm root or proof", value: Double(merkle.maxProofLinesRead),
         limit: 512, atLeast: false),
-    ] + costs.goals + decp.goals
+    ] + costs.goals + decp.goals + csvImport.goals
   }
 }

@@ -266,6 +266,17 @@ if options.skipCosts {
   r.decp.skipped = r.costs.skipped
 }
 
+// 10. The CSV import against the JSON Lines import of the same events, child processes.
+if options.skipCosts {
+  r.csvImport.skipped = "--skip-costs"
+} else if options.csvRows == 0 {
+  r.csvImport.skipped = "--csv-rows 0"
+} else if let ess = essBinary {
+  r.csvImport = CSVImportBench.run(ess: ess, dir: dir, rows: options.csvRows, runs: options.runs, seed: options.seed)
+} else {
+  r.csvImport.skipped = r.costs.skipped
+}
+
 Report.printTable(r)
 progress("total wall time \(seconds(System.now() - started))")
 if options.keep {

@@ -47,6 +47,10 @@ public enum EnvelopeRules {
     guard event.dataIsObject else {
       throw bad("data", "Field 'data' must be a JSON object (the event's fields).")
     }
+    if let bytes = event.uncheckedCanonicalData, let problem = CanonicalJSON.problem(in: bytes) {
+      throw bad(
+        "data", "Field 'data' is not in canonical JSON at byte offset \(problem.offset) of its encoding: expected \(problem.expected).")
+    }
     if let id = event.id, normalizedID(id) == nil {
       throw bad("id", "Field 'id' must be a UUID (8-4-4-4-12 hexadecimal digits); got '\(id.prefix(60))'.")
     }

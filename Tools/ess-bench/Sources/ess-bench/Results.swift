@@ -13,7 +13,10 @@ struct Results {
   var journalLineBytes = 0.0
 
   // 1. Durable append, batches.
+  /// The journal: `Writer.append(batches:)`, pipelined, data pre-encoded (#14, part 5).
   var bulkJournal = Throughput()
+  /// Informational: `Writer.append(_:)` once per batch, data as a `JSONValue` (the path before #14, part 5).
+  var bulkJournalPerBatch = Throughput()
   /// Informational: the same load with ids left to the journal (no id lookup).
   var bulkJournalDrawnIDs = Throughput()
   var bulkSQLite = Throughput()

@@ -13,7 +13,7 @@ if options.mode == .readOnly {
 }
 
 // `ess-bench append-only --events N [--dir D]`: only the journal's bulk
-// append (caller ids), for profiling with perf; prints events/s.
+// append (caller ids, pipelined, pre-encoded), for profiling with perf; prints events/s.
 if CommandLine.arguments.dropFirst().first == "append-only" {
   let d = options.dir ?? System.makeTempDir()
   System.mkdirs(d)
@@ -79,6 +79,12 @@ for run in 0..<options.runs {
   r.bulkJournalDrawnIDs.add(items: n, nanos: jd.appendNanos)
   System.removeTree(dir + "/journal-drawn-ids")
   progress("run \(run + 1)/\(options.runs): journal bulk append, ids drawn by the journal \(seconds(jd.appendNanos))")
+
+  System.removeTree(dir + "/journal-per-batch")
+  let jp = JournalBench.bulk(path: dir + "/journal-per-batch", gen: bulkGen, total: n, batch: batch, via: .perBatch)
+  r.bulkJournalPerBatch.add(items: n, nanos: jp.appendNanos)
+  System.removeTree(dir + "/journal-per-batch")
+  progress("run \(run + 1)/\(options.runs): journal append(_:) per batch, JSONValue data \(seconds(jp.appendNanos))")
 
   let s = SQLiteBench.bulk(path: sqliteBulkPath(run), gen: bulkGen, total: n, batch: batch)
   r.bulkSQLite.add(items: n, nanos: s)

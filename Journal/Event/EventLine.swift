@@ -99,6 +99,21 @@ enum EventLine {
     body(seq: seq, id: id, event: event, recordedAtText: recordedAtText, into: &out)
     let hash = ChainHash.link(prevText: prevText, body: out[start...])
     out.removeLast()  // the body's closing brace
+    appendSuffix(hash, prevText: &prevText, to: &out)
+    return hash
+  }
+
+  /// The full line of a body made earlier by ``body(seq:id:event:recordedAtText:into:)``
+  /// (a batch chained after it was encoded): the same bytes and hash as ``append(seq:id:event:recordedAtText:prevText:to:)``.
+  static func append(body: ArraySlice<UInt8>, prevText: inout [UInt8], to out: inout [UInt8]) -> ChainHash {
+    let hash = ChainHash.link(prevText: prevText, body: body)
+    out.append(contentsOf: body.dropLast())  // without the body's closing brace
+    appendSuffix(hash, prevText: &prevText, to: &out)
+    return hash
+  }
+
+  /// `,"prev":"…","hash":"…"}` and the newline; `prevText` becomes the hash's text.
+  static func appendSuffix(_ hash: ChainHash, prevText: inout [UInt8], to out: inout [UInt8]) {
     out.append(contentsOf: prevSeparator)
     out.append(contentsOf: prevText)
     out.append(contentsOf: hashSeparator)
@@ -106,7 +121,6 @@ enum EventLine {
     hash.appendText(to: &prevText)
     out.append(contentsOf: prevText)
     out.append(contentsOf: lineEnd)
-    return hash
   }
 
   static let prevSeparator: [UInt8] = Array(",\"prev\":\"".utf8)

@@ -141,6 +141,7 @@ private struct Checker {
   mutating func string() throws(Failure) -> Range<Int> {
     let start = i
     i += 1
+    skipPlainASCII()
     while i < b.count {
       let c = b[i]
       if c == UInt8(ascii: "\"") {
@@ -157,6 +158,22 @@ private struct Checker {
       }
     }
     throw Failure(i, "'\"' to close the string")
+  }
+
+  /// Moves `i` past whole words of eight bytes that need no check but their
+  /// being ASCII, at least 0x20, not `"` and not `\\` (SWAR).
+  mutating func skipPlainASCII() {
+    guard let base = b.baseAddress else { return }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= b.count {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let below = (w &- ones &* 0x20) & ~w & highs
+      let quote = ((w ^ (ones &* 0x22)) &- ones) & ~(w ^ (ones &* 0x22)) & highs
+      let slash = ((w ^ (ones &* 0x5C)) &- ones) & ~(w ^ (ones &* 0x5C)) & highs
+      if (w & highs) | below | quote | slash != 0 { return }
+      i += 8
+    }
   }
 
   /// An escape at `i` (its backslash): only the ones the canonical form writes.

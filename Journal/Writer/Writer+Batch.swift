@@ -13,9 +13,36 @@ struct Batch: Sendable {
   var newIDs: [(key: UUIDKey, seq: UInt64)] = []
   /// Each frame of `compressed`: its length and how many lines it holds (for the frame index).
   var frameInfo: [(length: Int, lines: Int)] = []
+  /// When the chain is left for later (a pipelined batch): `lines` holds the
+  /// events' bodies, each ending here; ``chain(after:)`` makes them lines.
+  var bodyEnds: [Int]? = nil
 }
 
 extension Batch {
+  /// Chains a batch encoded without its hashes, after the event whose hash is
+  /// `prev`: each body becomes its full line (the same bytes as chaining while
+  /// encoding), and the results of this batch's events get their hashes.
+  /// Returns the hash of each new event, in seq order.
+  mutating func chain(after prev: ChainHash) -> [ChainHash] {
+    guard let ends = bodyEnds else { return [] }
+    var prevText = prev.text
+    var out: [UInt8] = []
+    out.reserveCapacity(rawCount)
+    var hashes: [ChainHash] = []
+    hashes.reserveCapacity(ends.count)
+    var start = 0
+    for end in ends {
+      hashes.append(EventLine.append(body: lines[start..<end], prevText: &prevText, to: &out))
+      start = end
+    }
+    lines = out
+    bodyEnds = nil
+    let range = firstSeq..<(firstSeq + UInt64(count))
+    for k in results.indices where range.contains(results[k].seq) { results[k].hash = hashes[Int(results[k].seq - firstSeq)] }
+    lastHash = hashes.last ?? prev
+    return hashes
+  }
+
   /// Compresses the pending lines into frames of about `frameBytes` raw
   /// bytes, each cut after a line's newline: every whole frame, or (`all`)
   /// everything. Compressing while encoding keeps a large batch's raw lines
@@ -101,8 +128,11 @@ extension Writer {
   /// which it leaves after them. `placeAll`: errors name the event's place in
   /// the batch even when there is only one.
   func prepare(
-    _ events: [NewEvent], encode: Bool, state: inout PrepareState, placeAll: Bool, pending: PendingBatch? = nil
+    _ events: [NewEvent], encode: Bool, state: inout PrepareState, placeAll: Bool, pending: PendingBatch? = nil,
+    deferChain: Bool = false
   ) throws(JournalError) -> Batch {
+    // Chained later (``Batch/chain(after:)``): bodies only, none compressed yet, hashes left `.zero`.
+    let deferred = encode && deferChain
     // Each id parsed once (EnvelopeRules.check already refused malformed ones).
     let givenKeys = events.map { $0.id.flatMap(UUIDKey.init) }
     let supplied = givenKeys.compactMap { $0 }
@@ -111,6 +141,7 @@ extension Writer {
     // A preview (no encoding) draws no ids: it writes nothing, and its checks need none.
     var drawn = encode ? IdIndex.randomKeys(events.count - supplied.count)[...] : []
     batch.firstSeq = state.seq
+    if deferred { batch.bodyEnds = [] }
     if encode { batch.lines.reserveCapacity(min(events.count * 512, 2 * options.frameBytes + EnvelopeRules.maxLineBytes)) }
     batch.results.reserveCapacity(events.count)
     batch.newIDs.reserveCapacity(events.count)
@@ -186,19 +217,26 @@ extension Writer {
         at.appendRFC3339(to: &state.stampText)
         state.stamp = at
       }
-      let hash =
-        encode
-        ? EventLine.append(
+      var hash = ChainHash.zero
+      if deferred {
+        EventLine.body(seq: state.seq, id: id, event: events[i], recordedAtText: state.stampText, into: &batch.lines)
+        batch.bodyEnds?.append(batch.lines.count)
+      } else if encode {
+        hash = EventLine.append(
           seq: state.seq, id: id, event: events[i], recordedAtText: state.stampText, prevText: &state.prevText, to: &batch.lines)
-        : .zero
-      if batch.lines.count - start > EnvelopeRules.maxLineBytes {
+      }
+      // A body is its line without `,"prev":"…","hash":"…"` and the newline, with its own closing brace.
+      let length = batch.lines.count - start + (deferred ? EventLine.suffixLength : 0)
+      if length > EnvelopeRules.maxLineBytes {
         throw JournalError(
           .invalidInput,
-          "The event is \(batch.lines.count - start) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
+          "The event is \(length) bytes long once written; at most \(EnvelopeRules.maxLineBytes) are allowed.",
           at: .init(line: location.line, field: "data"))
       }
-      batch.rawCount += batch.lines.count - start
-      if encode && batch.lines.count > 2 * options.frameBytes { try batch.compressFrames(frameBytes: options.frameBytes, all: false) }
+      batch.rawCount += length
+      if encode && !deferred && batch.lines.count > 2 * options.frameBytes {
+        try batch.compressFrames(frameBytes: options.frameBytes, all: false)
+      }
       let result = Appended(seq: state.seq, id: id, hash: hash, recordedAt: at, existed: false)
       if let given { state.given[given] = (result, place, state.digests ? ContentDigest(events[i]) : nil) }
       batch.results.append(result)

@@ -72,6 +72,8 @@ extension Writer {
     /// The bytes written: the frames then the trailer.
     var length = 0
     var failure: Failure? = nil
+    /// The hash of each new event, when the batch was chained here (see ``Batch/chain(after:)``).
+    var hashes: [ChainHash] = []
 
     enum Failure: Sendable {
       /// Compressing failed: nothing was written.
@@ -82,12 +84,14 @@ extension Writer {
   }
 
   /// The part of a commit that touches no writer state (so it may run on
-  /// another thread): compresses the rest of the batch's lines, adds the
-  /// trailer, writes them at `offset` and flushes them to disk.
+  /// another thread): chains a batch encoded without its hashes (after
+  /// `prev`, the hash of the journal's last event), compresses the rest of
+  /// its lines, adds the trailer, writes them at `offset` and flushes them to disk.
   static func writeDurably(
-    _ batch: Batch, frameBytes: Int, disk: Disk, fd: Int32, path: String, at offset: Int
+    _ batch: Batch, after prev: ChainHash = .zero, frameBytes: Int, disk: Disk, fd: Int32, path: String, at offset: Int
   ) -> Written {
     var batch = batch
+    let hashes = batch.chain(after: prev)
     do {
       try batch.compressFrames(frameBytes: frameBytes, all: true)
     } catch {
@@ -99,7 +103,7 @@ extension Writer {
       rawLength: UInt64(batch.rawCount), dataCRC: CRC32C.checksum(bytes), lastRecordedAt: batch.lastRecordedAt,
       lastHash: batch.lastHash)
     bytes.append(contentsOf: trailer.encoded())
-    var written = Written(batch: batch, trailer: trailer, length: bytes.count)
+    var written = Written(batch: batch, trailer: trailer, length: bytes.count, hashes: hashes)
     do throws(JournalError) {
       try disk.writeAll(fd, bytes, at: offset, path: path)
     } catch {

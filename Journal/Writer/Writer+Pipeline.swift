@@ -4,9 +4,10 @@ import Synchronization
 extension Writer {
   /// Appends `batches` as consecutive commits, each exactly as ``append(_:)``
   /// makes one — atomic, durable, acknowledged only once its flush returned —
-  /// on two cores: while one batch is compressed, written and flushed on a
-  /// second thread, the next one is checked, numbered, encoded and chained on
-  /// this one. Holds the writer lock for the whole call.
+  /// on two cores: while one batch is chained (SHA-256 of each line),
+  /// compressed, written and flushed on a second thread, the next one is
+  /// checked, numbered and encoded on this one. Holds the writer lock for the
+  /// whole call.
   ///
   /// `acknowledged(index, results)` is called in order for each batch, once
   /// its commit is durable. If a batch is refused or its write fails, every
@@ -31,6 +32,8 @@ extension Writer {
     var state = startState()
     var flight: Flight? = nil
     var done = 0
+    // The seqs and hashes of the batch landed last: a batch after it may name its events (an id met again).
+    var landed: (first: UInt64, hashes: [ChainHash]) = (0, [])
     // Waits for the batch in flight, makes it visible (tail, HEAD, ids) and acknowledges it.
     func land() throws(JournalError) {
       guard let f = flight else { return }
@@ -41,7 +44,13 @@ extension Writer {
       }
       try finish(written, in: t, at: f.offset)
       ids.didAppend(written.batch.newIDs, tail: tail)
-      acknowledged(f.index, written.batch.results)
+      var results = written.batch.results
+      let before = landed.first..<(landed.first + UInt64(landed.hashes.count))
+      for k in results.indices where results[k].existed && before.contains(results[k].seq) {
+        results[k].hash = landed.hashes[Int(results[k].seq - landed.first)]
+      }
+      landed = (written.batch.firstSeq, written.hashes)
+      acknowledged(f.index, results)
       done += 1
     }
     var index = 0
@@ -53,7 +62,8 @@ extension Writer {
         state.placed = 0
         state.given = [:]
         state.now = options.clock()
-        batch = try prepare(events, encode: true, state: &state, placeAll: events.count > 1, pending: flight?.pending)
+        batch = try prepare(
+          events, encode: true, state: &state, placeAll: events.count > 1, pending: flight?.pending, deferChain: true)
       } catch {
         // The batch before stays whole: it lands (or fails) first.
         try land()
@@ -69,7 +79,7 @@ extension Writer {
       guard let t = tail else { throw JournalError(.ioFailure, "The journal has no last segment to append to.") }
       loadFrameIndex(t)
       flight = Flight.launch(
-        batch, index: index, offset: t.committedEnd, pending: PendingBatch(given: state.given, events: events),
+        batch, after: t.lastHash, index: index, offset: t.committedEnd, pending: PendingBatch(given: state.given, events: events),
         frameBytes: options.frameBytes, disk: disk, fd: t.fd, path: t.path)
     }
     try land()
@@ -91,12 +101,13 @@ struct Flight {
   }
 
   static func launch(
-    _ batch: Batch, index: Int, offset: Int, pending: PendingBatch, frameBytes: Int, disk: Disk, fd: Int32, path: String
+    _ batch: Batch, after prev: ChainHash, index: Int, offset: Int, pending: PendingBatch, frameBytes: Int, disk: Disk,
+    fd: Int32, path: String
   ) -> Flight {
     let signal = DispatchSemaphore(value: 0)
     let box = Box()
     DispatchQueue.global(qos: .userInitiated).async {
-      let written = Writer.writeDurably(batch, frameBytes: frameBytes, disk: disk, fd: fd, path: path, at: offset)
+      let written = Writer.writeDurably(batch, after: prev, frameBytes: frameBytes, disk: disk, fd: fd, path: path, at: offset)
       box.withLock { $0 = written }
       signal.signal()
     }

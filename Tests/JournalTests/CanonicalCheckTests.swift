@@ -21,6 +21,33 @@ struct CanonicalCheckTests {
     }
   }
 
+  /// Escapes found eight bytes at a time: one at every place of a word, in long and short strings.
+  @Test("a character to escape is found wherever it is")
+  func escapesAtEveryPlace() throws {
+    for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", " "] {
+      for p in 0..<20 {
+        let text = String(repeating: "a", count: p) + special + String(repeating: "b", count: p % 9)
+        let bytes = JSONValue.object(["k": .string(text)]).canonicalBytes()
+        // The reference: each character on its own, escaped as rule 4 says.
+        var expected = Array("{\"k\":\"".utf8)
+        for u in text.utf8 {
+          switch u {
+          case 0x22: expected += Array("\\\"".utf8)
+          case 0x5C: expected += Array("\\\\".utf8)
+          case 0x0A: expected += Array("\\n".utf8)
+          case 0x01: expected += Array("\\u0001".utf8)
+          case 0x1F: expected += Array("\\u001f".utf8)
+          default: expected.append(u)
+          }
+        }
+        expected += Array("\"}".utf8)
+        #expect(bytes == expected, "\(special) after \(p) bytes")
+        #expect(CanonicalJSON.problem(in: bytes) == nil, "\(special) after \(p) bytes")
+        #expect(try JSONParser.parse(bytes) == .object(["k": .string(text)]))
+      }
+    }
+  }
+
   @Test(
     "every other spelling is refused, at the byte where it departs",
     arguments: [

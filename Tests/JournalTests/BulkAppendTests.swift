@@ -70,6 +70,23 @@ struct BulkAppendTests {
     #expect(try w2.append([Sample.event(999)])[0].seq == UInt64(sizes.reduce(0, +) + 1), "the writer goes on")
   }
 
+  @Test("ids parsed by table: either case, nothing else")
+  func idParsing() {
+    let id = "0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3"
+    let key = UUIDKey(id)
+    #expect(key?.hi == 0x0a1b_2c3d_4e5f_4a6b && key?.lo == 0x8c7d_8e9f_a0b1_c2d3)
+    #expect(UUIDKey(id.uppercased()) == key)
+    #expect(key?.text == id)
+    #expect(EnvelopeRules.normalizedID(id.uppercased()) == id)
+    for bad in [
+      "0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2dg", "0a1b2c3d4-e5f-4a6b-8c7d-8e9fa0b1c2d3", "0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d",
+      "0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2dé",
+    ] {
+      #expect(UUIDKey(bad) == nil, "\(bad)")
+      #expect(EnvelopeRules.normalizedID(bad) == nil, "\(bad)")
+    }
+  }
+
   @Test("ids drawn by the journal, and an id met again in the batch still being flushed")
   func idsAcrossBatches() throws {
     let j = try TestJournal()

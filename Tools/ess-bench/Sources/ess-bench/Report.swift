@@ -62,6 +62,7 @@ enum Report {
       ("raw disk write + fdatasync per batch", r.bulkRaw), ("floor: SHA-256 + LZ4 + write + fdatasync", r.bulkFloor),
       ("(info) journal, ids drawn by the journal", r.bulkJournalDrawnIDs),
       ("(info) journal append(_:) per batch, JSONValue", r.bulkJournalPerBatch),
+      ("(info) floor over the journal's own lines", r.bulkFloorJournalLines),
     ] {
       let s = t.stats
       row(name, [grouped(s.median), grouped(s.min), grouped(s.max)])
@@ -251,6 +252,7 @@ enum Report {
     append.int("floor_bytes", r.floorBytes)
     append.obj("journal_drawn_ids_events_per_s", throughput(r.bulkJournalDrawnIDs))
     append.obj("journal_per_batch_jsonvalue_events_per_s", throughput(r.bulkJournalPerBatch))
+    append.obj("floor_journal_lines_events_per_s", throughput(r.bulkFloorJournalLines))
     append.nums("journal_final_seal_ms", r.sealNanos.map { $0 / 1e6 })
     append.int("journal_segments", Int64(r.bulkSegments))
     append.num("journal_over_raw", r.journalOverRaw)

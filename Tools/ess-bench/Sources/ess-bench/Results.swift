@@ -23,6 +23,8 @@ struct Results {
   var bulkRaw = Throughput()
   /// The floor (#14, part 5): SHA-256 of each line + one LZ4 frame + write + fdatasync per batch.
   var bulkFloor = Throughput()
+  /// Informational: the same floor over the journal's own lines (longer: seq, recordedAt, prev, hash).
+  var bulkFloorJournalLines = Throughput()
   /// Bytes the floor wrote in the last run (its LZ4 frames).
   var floorBytes: Int64 = 0
   var sealNanos: [Double] = []

@@ -64,6 +64,10 @@ for run in 0..<options.runs {
   System.removeTree(journalBulkPath(run))
   let j = JournalBench.bulk(path: journalBulkPath(run), gen: bulkGen, total: n, batch: batch)
   r.bulkJournal.add(items: n, nanos: j.appendNanos)
+  // The floor over the journal's own lines (read back untimed), right after it: what its longer lines cost.
+  let journalFloor = FloorBench.bulk(path: dir + "/raw-floor-journal-lines.lz4", journalLinesOf: journalBulkPath(run), batch: batch)
+  r.bulkFloorJournalLines.add(items: n, nanos: journalFloor.nanos)
+  unlink(dir + "/raw-floor-journal-lines.lz4")
   r.sealNanos.append(Double(j.sealNanos))
   progress("run \(run + 1)/\(options.runs): journal bulk append \(seconds(j.appendNanos)) (seal \(seconds(j.sealNanos)))")
   if last {

@@ -34,6 +34,15 @@ extension Writer {
     var done = 0
     // The seqs and hashes of the batch landed last: a batch after it may name its events (an id met again).
     var landed: (first: UInt64, hashes: [ChainHash]) = (0, [])
+    // Events met again from the batch landed last were given `.zero` for a hash (it was not chained yet).
+    func withHashes(_ results: [Appended]) -> [Appended] {
+      var results = results
+      let before = landed.first..<(landed.first + UInt64(landed.hashes.count))
+      for k in results.indices where results[k].existed && before.contains(results[k].seq) {
+        results[k].hash = landed.hashes[Int(results[k].seq - landed.first)]
+      }
+      return results
+    }
     // Waits for the batch in flight, makes it visible (tail, HEAD, ids) and acknowledges it.
     func land() throws(JournalError) {
       guard let f = flight else { return }
@@ -44,11 +53,7 @@ extension Writer {
       }
       try finish(written, in: t, at: f.offset)
       ids.didAppend(written.batch.newIDs, tail: tail)
-      var results = written.batch.results
-      let before = landed.first..<(landed.first + UInt64(landed.hashes.count))
-      for k in results.indices where results[k].existed && before.contains(results[k].seq) {
-        results[k].hash = landed.hashes[Int(results[k].seq - landed.first)]
-      }
+      let results = withHashes(written.batch.results)
       landed = (written.batch.firstSeq, written.hashes)
       acknowledged(f.index, results)
       done += 1
@@ -71,7 +76,7 @@ extension Writer {
       }
       try land()
       guard batch.count > 0 else {
-        acknowledged(index, batch.results)
+        acknowledged(index, withHashes(batch.results))
         done += 1
         continue
       }

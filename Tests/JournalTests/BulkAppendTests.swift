@@ -94,12 +94,15 @@ struct BulkAppendTests {
     var batches = Self.batches([5, 5], ids: false)
     batches.append([Self.preEncoded(Sample.event(0))])
     batches[2][0].id = Self.id(77)
-    batches.append([batches[2][0], Sample.event(1)])  // the same event again, while batch 2 is in flight
+    batches.append([batches[2][0]])  // the same event again, while batch 2 is in flight: nothing new at all
+    batches.append([batches[2][0], Sample.event(1)])  // and again, once committed, with a new one
     var results: [[Appended]] = []
     try w.append(batches: batches) { results.append($1) }
-    #expect(results.map(\.count) == [5, 5, 1, 2])
-    #expect(results[3][0].existed && results[3][0].seq == results[2][0].seq && results[3][0].hash == results[2][0].hash)
-    #expect(!results[3][1].existed && results[3][1].seq == 12)
+    #expect(results.map(\.count) == [5, 5, 1, 1, 2])
+    for again in [results[3][0], results[4][0]] {
+      #expect(again.existed && again.seq == results[2][0].seq && again.hash == results[2][0].hash)
+    }
+    #expect(!results[4][1].existed && results[4][1].seq == 12)
     #expect(Set(results.joined().map(\.id)).count == 12)
     #expect(try j.all().map(\.seq) == Array(1...12))
   }

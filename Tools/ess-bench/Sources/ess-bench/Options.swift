@@ -20,6 +20,8 @@ struct Options {
   var costRepeats = 11
   var ess: String? = nil
   var skipCosts = false
+  /// `append-only`: the path section 1's journal row takes, or the one before #14 part 5 (`--per-batch`).
+  var perBatch = false
 
   static let usage = """
     usage: ess-bench [--events N] [--single N] [--runs R] [--dir PATH] [--keep] [--seed S]
@@ -38,7 +40,8 @@ struct Options {
                    without one, section 8 is skipped)
       --skip-costs skip section 8
     internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
-              ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
+              ess-bench append-only [--events N] [--per-batch] (only the journal's bulk append, for profiling;
+                                                             --per-batch: append(_:) per batch, JSONValue data)
     """
 
   static func parse(_ arguments: [String]) -> Options {
@@ -79,6 +82,7 @@ struct Options {
       case "--cost-repeats": o.costRepeats = count(arg, min: 1)
       case "--ess": o.ess = value(arg)
       case "--skip-costs": o.skipCosts = true
+      case "--per-batch": o.perBatch = true
       case "-h", "--help":
         print(usage)
         exit(0)

@@ -18,7 +18,8 @@ if CommandLine.arguments.dropFirst().first == "append-only" {
   let d = options.dir ?? System.makeTempDir()
   System.mkdirs(d)
   let j = JournalBench.bulk(
-    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch)
+    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch,
+    via: options.perBatch ? .perBatch : .pipelined)
   print("journal bulk append: \(Double(options.events) / (Double(j.appendNanos) / 1e9)) events/s")
   System.removeTree(d + "/journal-profile")
   exit(0)

@@ -47,6 +47,10 @@ public enum EnvelopeRules {
     guard event.dataIsObject else {
       throw bad("data", "Field 'data' must be a JSON object (the event's fields).")
     }
+    if let bytes = event.uncheckedCanonicalData, let problem = CanonicalJSON.problem(in: bytes) {
+      throw bad(
+        "data", "Field 'data' is not in canonical JSON at byte offset \(problem.offset) of its encoding: expected \(problem.expected).")
+    }
     if let id = event.id, normalizedID(id) == nil {
       throw bad("id", "Field 'id' must be a UUID (8-4-4-4-12 hexadecimal digits); got '\(id.prefix(60))'.")
     }
@@ -54,16 +58,23 @@ public enum EnvelopeRules {
 
   /// `[a-z][a-z0-9.-]{0,63}`.
   public static func isTypeName(_ s: String) -> Bool {
-    let u = s.utf8
-    guard (1...64).contains(u.count), let first = u.first, (97...122).contains(first) else { return false }
-    return u.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 46 || $0 == 45 }
+    func check(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard (1...64).contains(u.count), (97...122).contains(u[0]) else { return false }
+      for c in u where !((97...122).contains(c) || (48...57).contains(c) || c == 46 || c == 45) { return false }
+      return true
+    }
+    if let ok = s.utf8.withContiguousStorageIfAvailable(check) { return ok }
+    return Array(s.utf8).withUnsafeBufferPointer(check)
   }
 
   /// A UUID in lowercase 8-4-4-4-12 form, or nil.
   public static func normalizedID(_ s: String) -> String? {
-    var lowercase = true
-    for c in s.utf8 where (65...70).contains(c) { lowercase = false }
-    guard UUIDKey(s) != nil else { return nil }
+    func check(_ u: UnsafeBufferPointer<UInt8>) -> (valid: Bool, lowercase: Bool) {
+      guard UUIDKey.parse(u) != nil else { return (false, false) }
+      return (true, !u.contains(where: { (65...70).contains($0) }))
+    }
+    let (valid, lowercase) = s.utf8.withContiguousStorageIfAvailable(check) ?? Array(s.utf8).withUnsafeBufferPointer(check)
+    guard valid else { return nil }
     return lowercase ? s : s.lowercased()
   }
 

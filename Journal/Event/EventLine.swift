@@ -15,6 +15,15 @@ enum EventLine {
   static func body(
     seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, into out: inout [UInt8]
   ) {
+    var stamp: [UInt8] = []
+    recordedAt.appendRFC3339(to: &stamp)
+    body(seq: seq, id: id, event: event, recordedAtText: stamp, into: &out)
+  }
+
+  /// The same, with `recordedAt` already written as its 24 characters (a batch formats each stamp once).
+  static func body(
+    seq: UInt64, id: String, event: NewEvent, recordedAtText: [UInt8], into out: inout [UInt8]
+  ) {
     func key(_ k: StaticString) {
       out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
     }
@@ -29,7 +38,7 @@ enum EventLine {
     key(",\"occurredOn\":")
     JSONValue.appendCanonicalString(event.occurredOn, to: &out)
     key(",\"recordedAt\":\"")
-    recordedAt.appendRFC3339(to: &out)
+    out.append(contentsOf: recordedAtText)
     key("\",\"author\":")
     JSONValue.appendCanonicalString(event.author, to: &out)
     if let source = event.source {
@@ -75,19 +84,36 @@ enum EventLine {
   ) -> ChainHash {
     var prevText: [UInt8] = []
     prev.appendText(to: &prevText)
-    return append(seq: seq, id: id, event: event, recordedAt: recordedAt, prevText: &prevText, to: &out)
+    var stamp: [UInt8] = []
+    recordedAt.appendRFC3339(to: &stamp)
+    return append(seq: seq, id: id, event: event, recordedAtText: stamp, prevText: &prevText, to: &out)
   }
 
   /// Same, with the previous hash's text given, and replaced by this event's
   /// hash text on return (so a batch formats each hash once).
   static func append(
-    seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, prevText: inout [UInt8],
+    seq: UInt64, id: String, event: NewEvent, recordedAtText: [UInt8], prevText: inout [UInt8],
     to out: inout [UInt8]
   ) -> ChainHash {
     let start = out.count
-    body(seq: seq, id: id, event: event, recordedAt: recordedAt, into: &out)
+    body(seq: seq, id: id, event: event, recordedAtText: recordedAtText, into: &out)
     let hash = ChainHash.link(prevText: prevText, body: out[start...])
     out.removeLast()  // the body's closing brace
+    appendSuffix(hash, prevText: &prevText, to: &out)
+    return hash
+  }
+
+  /// The full line of a body made earlier by ``body(seq:id:event:recordedAtText:into:)``
+  /// (a batch chained after it was encoded): the same bytes and hash as ``append(seq:id:event:recordedAtText:prevText:to:)``.
+  static func append(body: ArraySlice<UInt8>, prevText: inout [UInt8], to out: inout [UInt8]) -> ChainHash {
+    let hash = ChainHash.link(prevText: prevText, body: body)
+    out.append(contentsOf: body.dropLast())  // without the body's closing brace
+    appendSuffix(hash, prevText: &prevText, to: &out)
+    return hash
+  }
+
+  /// `,"prev":"…","hash":"…"}` and the newline; `prevText` becomes the hash's text.
+  static func appendSuffix(_ hash: ChainHash, prevText: inout [UInt8], to out: inout [UInt8]) {
     out.append(contentsOf: prevSeparator)
     out.append(contentsOf: prevText)
     out.append(contentsOf: hashSeparator)
@@ -95,7 +121,6 @@ enum EventLine {
     hash.appendText(to: &prevText)
     out.append(contentsOf: prevText)
     out.append(contentsOf: lineEnd)
-    return hash
   }
 
   static let prevSeparator: [UInt8] = Array(",\"prev\":\"".utf8)

@@ -25,7 +25,8 @@ public struct NewEvent: Sendable, Equatable {
 
   enum Payload: Sendable {
     case value(JSONValue)
-    case canonical([UInt8])
+    /// Canonical bytes; `checked`: made by this package's catalog (else the writer checks them).
+    case canonical([UInt8], checked: Bool)
   }
 
   public init(
@@ -43,12 +44,33 @@ public struct NewEvent: Sendable, Equatable {
     self.recordedAt = recordedAt
   }
 
+  /// An event whose `data` the caller already encoded canonically (as
+  /// ``JSONValue/canonicalBytes()`` writes a JSON object): the writer checks
+  /// the bytes are canonical (``CanonicalJSON``) and copies them as they are,
+  /// the fast path for bulk loads of values encoded once.
+  ///
+  /// ```swift
+  /// let data: JSONValue = ["books": 4265]
+  /// let e = NewEvent(
+  ///   type: "books.donation-counted", occurredOn: "2022-12-31", author: "c.muller",
+  ///   canonicalData: data.canonicalBytes())
+  /// ```
+  public init(
+    id: String? = nil, type: String, version: Int = 1, occurredOn: String, author: String,
+    source: String? = nil, reason: String? = nil, canonicalData: [UInt8], recordedAt: Timestamp? = nil
+  ) {
+    self.init(
+      id: id, type: type, version: version, occurredOn: occurredOn, author: author, source: source, reason: reason,
+      data: .null, recordedAt: recordedAt)
+    self.payload = .canonical(canonicalData, checked: false)
+  }
+
   /// The type's fields: must be a JSON object.
   public var data: JSONValue {
     get {
       switch payload {
       case .value(let value): return value
-      case .canonical(let bytes): return (try? JSONParser.parse(bytes)) ?? .object([:])
+      case .canonical(let bytes, _): return (try? JSONParser.parse(bytes)) ?? .object([:])
       }
     }
     set { payload = .value(newValue) }
@@ -58,7 +80,7 @@ public struct NewEvent: Sendable, Equatable {
   public var canonicalData: [UInt8] {
     switch payload {
     case .value(let value): return value.canonicalBytes()
-    case .canonical(let bytes): return bytes
+    case .canonical(let bytes, _): return bytes
     }
   }
 
@@ -66,7 +88,13 @@ public struct NewEvent: Sendable, Equatable {
   /// of a JSON object (so the writer copies them instead of encoding again).
   /// Not checked: a caller that passes other bytes writes a non-canonical line.
   package mutating func setCanonicalData(_ bytes: [UInt8]) {
-    payload = .canonical(bytes)
+    payload = .canonical(bytes, checked: true)
+  }
+
+  /// Canonical bytes given through the public initializer, not yet checked (``EnvelopeRules`` checks them).
+  var uncheckedCanonicalData: [UInt8]? {
+    if case .canonical(let bytes, checked: false) = payload { return bytes }
+    return nil
   }
 
   /// Whether `data` is a JSON object.
@@ -75,7 +103,7 @@ public struct NewEvent: Sendable, Equatable {
     case .value(let value):
       if case .object = value { return true }
       return false
-    case .canonical(let bytes): return bytes.first == UInt8(ascii: "{")
+    case .canonical(let bytes, _): return bytes.first == UInt8(ascii: "{")
     }
   }
 
@@ -83,7 +111,7 @@ public struct NewEvent: Sendable, Equatable {
   func appendCanonicalData(to out: inout [UInt8]) {
     switch payload {
     case .value(let value): value.appendCanonical(to: &out)
-    case .canonical(let bytes): out.append(contentsOf: bytes)
+    case .canonical(let bytes, _): out.append(contentsOf: bytes)
     }
   }
 

@@ -19,6 +19,11 @@ struct UUIDKey: Hashable, Comparable, Sendable {
 
   /// Parses `8-4-4-4-12` hex (either case).
   init?(_ text: some StringProtocol) {
+    if let parsed = text.utf8.withContiguousStorageIfAvailable({ UUIDKey.parse($0) }) {
+      guard let key = parsed else { return nil }
+      self = key
+      return
+    }
     var s = String(text)
     guard let key = s.withUTF8({ UUIDKey.parse($0) }) else { return nil }
     self = key
@@ -29,30 +34,47 @@ struct UUIDKey: Hashable, Comparable, Sendable {
     self = key
   }
 
-  /// No allocation: this runs for every id of every batch.
+  /// No allocation and no branch per digit: this runs for every id of every batch.
   static func parse(_ u: UnsafeBufferPointer<UInt8>) -> UUIDKey? {
-    guard u.count == 36 else { return nil }
+    guard u.count == 36, u[8] == 45, u[13] == 45, u[18] == 45, u[23] == 45 else { return nil }
     var hi: UInt64 = 0
     var lo: UInt64 = 0
-    var n = 0
-    for i in 0..<36 {
-      let c = u[i]
-      if i == 8 || i == 13 || i == 18 || i == 23 {
-        guard c == 45 else { return nil }
-        continue
+    var bad: UInt8 = 0
+    withUnsafeBytes(of: digitPlaces) { places in
+      nibbles.withUnsafeBufferPointer { table in
+        for k in 0..<16 {
+          let v = table[Int(u[Int(places[k])])]
+          bad |= v
+          hi = hi << 4 | UInt64(v & 15)
+        }
+        for k in 16..<32 {
+          let v = table[Int(u[Int(places[k])])]
+          bad |= v
+          lo = lo << 4 | UInt64(v & 15)
+        }
       }
-      let v: UInt8
-      switch c {
-      case 48...57: v = c - 48
-      case 97...102: v = c - 87
-      case 65...70: v = c - 55
-      default: return nil
-      }
-      if n < 16 { hi = hi << 4 | UInt64(v) } else { lo = lo << 4 | UInt64(v) }
-      n += 1
     }
-    return UUIDKey(hi: hi, lo: lo)
+    return bad & 0x80 == 0 ? UUIDKey(hi: hi, lo: lo) : nil
   }
+
+  /// Each byte's value as a hex digit (either case), or 0x80 if it is none.
+  static let nibbles: [UInt8] = (0..<256).map { c -> UInt8 in
+    switch c {
+    case 48...57: return UInt8(c - 48)
+    case 97...102: return UInt8(c - 87)
+    case 65...70: return UInt8(c - 55)
+    default: return 0x80
+    }
+  }
+
+  /// Where the 32 digits of `8-4-4-4-12` are.
+  static let digitPlaces:
+    (
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+    ) = (
+      0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35
+    )
 
   var text: String {
     String(unsafeUninitializedCapacity: 36) { out in

@@ -131,8 +131,15 @@ extension JSONValue {
     var s = s
     s.withUTF8 { bytes in
       out.append(UInt8(ascii: "\""))
+      // Most strings need no escape: found eight bytes at a time, then copied whole.
+      let plain = plainPrefix(bytes)
+      if plain == bytes.count {
+        out.append(contentsOf: bytes)
+        out.append(UInt8(ascii: "\""))
+        return
+      }
       var runStart = 0
-      for index in 0..<bytes.count {
+      for index in plain..<bytes.count {
         let byte = bytes[index]
         guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
         if runStart < index {
@@ -160,6 +167,30 @@ extension JSONValue {
       }
       out.append(UInt8(ascii: "\""))
     }
+  }
+
+  /// How many leading bytes of `bytes` a JSON string holds as they are (none
+  /// below 0x20, no `"`, no `\`): eight at a time (SWAR), then one by one.
+  static func plainPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i + 8 <= bytes.count {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      // A byte below 0x20 (ASCII only: bytes with the high bit set are not), or equal to 0x22 or 0x5C.
+      let below = (w &- ones &* 0x20) & ~w & highs
+      let quote = ((w ^ (ones &* 0x22)) &- ones) & ~(w ^ (ones &* 0x22)) & highs
+      let slash = ((w ^ (ones &* 0x5C)) &- ones) & ~(w ^ (ones &* 0x5C)) & highs
+      if below | quote | slash != 0 { break }
+      i += 8
+    }
+    while i < bytes.count {
+      let c = bytes[i]
+      if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { break }
+      i += 1
+    }
+    return i
   }
 
   private static let nullBytes: [UInt8] = Array("null".utf8)

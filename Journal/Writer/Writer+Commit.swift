@@ -50,42 +50,100 @@ extension Writer {
   /// "Recovery rule").
   func commit(_ batch: Batch) throws(JournalError) {
     guard let t = tail else { return }
+    loadFrameIndex(t)
+    let offset = t.committedEnd
+    let written = Writer.writeDurably(batch, frameBytes: options.frameBytes, disk: disk, fd: t.fd, path: t.path, at: offset)
+    try finish(written, in: t, at: offset)
+  }
+
+  /// Under the lock, before a commit is written: a frame index side file
+  /// that was missing or behind (a crash before it was saved) is saved now.
+  func loadFrameIndex(_ t: TailState) {
+    guard t.frames == nil else { return }
+    t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, savingWith: disk)
+    t.framesSaved = t.frames?.frames.count ?? 0
+    t.rawSaved = t.frames?.rawBytes ?? 0
+  }
+
+  /// A batch as it went to disk: its frames, trailer and how the write ended.
+  struct Written: Sendable {
+    var batch: Batch
+    var trailer: CommitTrailer?
+    /// The bytes written: the frames then the trailer.
+    var length = 0
+    var failure: Failure? = nil
+    /// The hash of each new event, when the batch was chained here (see ``Batch/chain(after:)``).
+    var hashes: [ChainHash] = []
+
+    enum Failure: Sendable {
+      /// Compressing failed: nothing was written.
+      case notWritten(JournalError)
+      case write(JournalError)
+      case flush(JournalError)
+    }
+  }
+
+  /// The part of a commit that touches no writer state (so it may run on
+  /// another thread): chains a batch encoded without its hashes (after
+  /// `prev`, the hash of the journal's last event), compresses the rest of
+  /// its lines, adds the trailer, writes them at `offset` and flushes them to disk.
+  static func writeDurably(
+    _ batch: Batch, after prev: ChainHash = .zero, frameBytes: Int, disk: Disk, fd: Int32, path: String, at offset: Int
+  ) -> Written {
     var batch = batch
-    try batch.compressFrames(frameBytes: options.frameBytes, all: true)
+    let hashes = batch.chain(after: prev)
+    do {
+      try batch.compressFrames(frameBytes: frameBytes, all: true)
+    } catch {
+      return Written(batch: batch, failure: .notWritten(error))
+    }
     var bytes = batch.compressed
     let trailer = CommitTrailer(
       firstSeq: batch.firstSeq, count: UInt32(batch.count), dataLength: UInt64(bytes.count),
       rawLength: UInt64(batch.rawCount), dataCRC: CRC32C.checksum(bytes), lastRecordedAt: batch.lastRecordedAt,
       lastHash: batch.lastHash)
     bytes.append(contentsOf: trailer.encoded())
-    let offset = t.committedEnd
-    if t.frames == nil {
-      // Under the lock: a side file that was missing or behind (a crash before it was saved) is saved now.
-      t.frames = try? FrameIndex.current(layout: layout, name: t.name, fd: t.fd, savingWith: disk)
-      t.framesSaved = t.frames?.frames.count ?? 0
-      t.rawSaved = t.frames?.rawBytes ?? 0
+    var written = Written(batch: batch, trailer: trailer, length: bytes.count, hashes: hashes)
+    do throws(JournalError) {
+      try disk.writeAll(fd, bytes, at: offset, path: path)
+    } catch {
+      written.failure = .write(error)
+      return written
     }
     do throws(JournalError) {
-      try disk.writeAll(t.fd, bytes, at: offset, path: t.path)
+      try disk.sync(fd, path: path)
     } catch {
+      written.failure = .flush(error)
+    }
+    return written
+  }
+
+  /// After ``writeDurably(_:frameBytes:disk:fd:path:at:)``, on the writer's
+  /// thread: a durable commit moves the tail and HEAD; a failed one is cut
+  /// back (and, when its flush failed, set aside and this writer stopped).
+  func finish(_ written: Written, in t: TailState, at offset: Int) throws(JournalError) {
+    let batch = written.batch
+    switch written.failure {
+    case .notWritten(let error)?:
+      throw error
+    case .write(let error)?:
       if !rollback(t, to: offset) { stopped = error }
       throw error
-    }
-    do throws(JournalError) {
-      try disk.sync(t.fd, path: t.path)
-    } catch {
+    case .flush(let error)?:
       _ = rollback(t, to: offset)
       let unknown = unknownOutcome(of: batch, flush: error)
       stopped = unknown
       throw unknown
+    case nil:
+      break
     }
-    t.committedEnd = offset + bytes.count
+    t.committedEnd = offset + written.length
     t.nextSeq = batch.firstSeq + UInt64(batch.count)
     t.lastHash = batch.lastHash
     t.lastRecordedAt = batch.lastRecordedAt
     t.rawBytes += UInt64(batch.rawCount)
     writeHead()
-    updateFrameIndex(t, commitAt: offset, frames: batch.frameInfo, trailer: trailer)
+    if let trailer = written.trailer { updateFrameIndex(t, commitAt: offset, frames: batch.frameInfo, trailer: trailer) }
   }
 
   /// Adds a durable commit's frames to the tail's frame index, and saves it

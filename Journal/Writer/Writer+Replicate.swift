@@ -19,7 +19,7 @@ extension Writer {
       var event = NewEvent(
         id: record.id, type: record.type, version: record.version, occurredOn: record.occurredOn, author: record.author,
         source: record.source, reason: record.reason, data: .null, recordedAt: record.recordedAt)
-      event.payload = .canonical(Array(record.dataBytes))
+      event.payload = .canonical(Array(record.dataBytes), checked: true)
       events.append(event)
       records.append(record.detached())
     }

@@ -1,6 +1,7 @@
 import CLZ4Bench
 import Crypto
 import Glibc
+import Journal
 
 /// The bulk-append floor (#14, part 5): what any journal with the same
 /// guarantees must do per batch, and nothing else. Over the generator's
@@ -50,15 +51,51 @@ enum FloorBench {
   /// compression and the durable write of each batch (generation is outside,
   /// as for every other system). Returns the time and the bytes written.
   static func bulk(path: String, gen: Generator, total: Int, batch: Int) -> (nanos: UInt64, bytes: Int64) {
+    var start = 0
+    return bulk(path: path) {
+      guard start < total else { return nil }
+      let b = gen.batch(start, min(batch, total - start))
+      start += b.count
+      return (b.jsonl, b.lineRanges)
+    }
+  }
+
+  /// The same over the lines the journal wrote (`lz4 -dc` of its segments, read
+  /// back untimed), `batch` a frame: the floor for the journal's own bytes,
+  /// which are longer (seq, recordedAt, prev and hash on every line).
+  static func bulk(path: String, journalLinesOf journal: String, batch: Int) -> (nanos: UInt64, bytes: Int64) {
+    var records: RecordIterator? = nil
+    do throws(JournalError) {
+      records = try Reader(at: journal).records(from: 1)
+    } catch {
+      System.fail("cannot read \(journal): \(error.message)")
+    }
+    return bulk(path: path) {
+      var jsonl: [UInt8] = []
+      var ranges: [Range<Int>] = []
+      do throws(JournalError) {
+        while ranges.count < batch, let r = try records?.next() {
+          let lineStart = jsonl.count
+          jsonl.append(contentsOf: r.bytes)
+          ranges.append(lineStart..<jsonl.count)
+          jsonl.append(0x0A)
+        }
+      } catch {
+        System.fail("cannot read \(journal): \(error.message)")
+      }
+      return ranges.isEmpty ? nil : (jsonl, ranges)
+    }
+  }
+
+  /// The loop itself, over batches from `next` (made untimed): each line hashed, one frame, write, fdatasync.
+  static func bulk(path: String, next: () -> (jsonl: [UInt8], lineRanges: [Range<Int>])?) -> (nanos: UInt64, bytes: Int64) {
     let fd = RawDiskBench.openFresh(path)
     defer { close(fd) }
     var nanos: UInt64 = 0
     var bytes: Int64 = 0
     var frame: [UInt8] = []
     var sink: UInt64 = 0
-    var start = 0
-    while start < total {
-      let b = gen.batch(start, min(batch, total - start))
+    while let b = next() {
       let t0 = System.now()
       b.jsonl.withUnsafeBytes { all in
         for range in b.lineRanges {
@@ -72,7 +109,6 @@ enum FloorBench {
       RawDiskBench.durableWrite(fd, frame[0..<count], path)
       nanos += System.now() - t0
       bytes += Int64(count)
-      start += b.count
     }
     if sink == 42 { print("") }  // keeps the digests observable
     return (nanos, bytes)

@@ -12,26 +12,53 @@ enum JournalBench {
     var segments = 0
   }
 
+  /// How section 1 hands the batches to the writer.
+  enum Path {
+    /// `Writer.append(_:)`, one call (one durable commit) per batch, `data` as a `JSONValue`.
+    case perBatch
+    /// `Writer.append(batches:)` (#14, part 5): one durable commit per batch, the next batch prepared while
+    /// the one before is flushed, `data` given as the canonical bytes a catalog already made (checked by the writer).
+    case pipelined
+  }
+
+  /// Batches handed to one `append(batches:)` call: generated beforehand, untimed (the pipeline drains at the end
+  /// of each call, so a call's last flush is not overlapped: that cost is counted).
+  static let pipelineChunk = 32
+
   /// Creates a journal at `path` and appends `total` events in batches of
   /// `batch`, timing only the `append` calls (event generation is outside).
   /// Then measures the segments, seals the last one and measures again.
   /// With `drawnIDs` the events carry no id (the journal draws one), so the
   /// writer has no id to look up: this isolates the cost of that lookup.
-  static func bulk(path: String, gen: Generator, total: Int, batch: Int, drawnIDs: Bool = false) -> BulkResult {
+  static func bulk(
+    path: String, gen: Generator, total: Int, batch: Int, drawnIDs: Bool = false, via: Path = .pipelined
+  ) -> BulkResult {
     var result = BulkResult()
     guarded("bulk load into \(path)") { () throws(JournalError) in
       try Writer.create(at: path)
       let writer = try Writer(at: path)
       var start = 0
       while start < total {
-        let b = gen.batch(start, min(batch, total - start))
-        var events = b.events
-        if drawnIDs { for k in events.indices { events[k].id = nil } }
+        var batches: [[NewEvent]] = []
+        var count = 0
+        for _ in 0..<(via == .pipelined ? pipelineChunk : 1) where start + count < total {
+          var events = gen.batch(start + count, min(batch, total - start - count)).events
+          if drawnIDs { for k in events.indices { events[k].id = nil } }
+          if via == .pipelined { events = events.map(preEncoded) }
+          count += events.count
+          batches.append(events)
+        }
+        var acknowledged = 0
         let t0 = System.now()
-        let done = try writer.append(events)
+        switch via {
+        case .perBatch:
+          acknowledged = try writer.append(batches[0]).count
+        case .pipelined:
+          try writer.append(batches: batches) { _, results in acknowledged += results.count }
+        }
         result.appendNanos += System.now() - t0
-        if done.count != b.count { System.fail("the journal acknowledged \(done.count) of \(b.count) events") }
-        start += b.count
+        if acknowledged != count { System.fail("the journal acknowledged \(acknowledged) of \(count) events") }
+        start += count
       }
       result.bytesBeforeSeal = segmentBytes(path)
       let t0 = System.now()
@@ -41,6 +68,13 @@ enum JournalBench {
       result.segments = segmentFiles(path).count
     }
     return result
+  }
+
+  /// The same event with its `data` as canonical bytes, as a catalog hands them on after checking the fields.
+  static func preEncoded(_ e: NewEvent) -> NewEvent {
+    NewEvent(
+      id: e.id, type: e.type, version: e.version, occurredOn: e.occurredOn, author: e.author, source: e.source,
+      reason: e.reason, canonicalData: e.data.canonicalBytes(), recordedAt: e.recordedAt)
   }
 
   struct SingleResult {

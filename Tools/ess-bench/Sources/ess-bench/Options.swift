@@ -24,6 +24,8 @@ struct Options {
   var decpRecords = 100_000
   /// Section 10: the rows of the generated CSV table (0: no section 10).
   var csvRows = 1_000_000
+  /// `append-only`: the path section 1's journal row takes, or the one before #14 part 5 (`--per-batch`).
+  var perBatch = false
 
   static let usage = """
     usage: ess-bench [--events N] [--single N] [--runs R] [--dir PATH] [--keep] [--seed S]
@@ -47,7 +49,8 @@ struct Options {
       --csv-rows N section 10, `ess import --from csv` of a generated csv-fr table of N insertion-hours reports
                    against `ess import` of the same events as JSON Lines (default 1000000; 0 skips the section)
     internal: ess-bench read-only --dir JOURNAL [--runs R]   (reads JOURNAL, prints key=value lines)
-              ess-bench append-only [--events N]             (only the journal's bulk append, for profiling)
+              ess-bench append-only [--events N] [--per-batch] (only the journal's bulk append, for profiling;
+                                                             --per-batch: append(_:) per batch, JSONValue data)
     """
 
   static func parse(_ arguments: [String]) -> Options {
@@ -90,6 +93,7 @@ struct Options {
       case "--skip-costs": o.skipCosts = true
       case "--decp-records": o.decpRecords = count(arg, min: 0)
       case "--csv-rows": o.csvRows = count(arg, min: 0)
+      case "--per-batch": o.perBatch = true
       case "-h", "--help":
         print(usage)
         exit(0)

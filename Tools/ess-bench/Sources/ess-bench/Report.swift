@@ -58,9 +58,11 @@ enum Report {
     print("\n1. Durable append, batches of \(r.batch) (events/s; median, min, max of \(r.runs) runs)")
     row("", ["median", "min", "max"])
     for (name, t) in [
-      ("journal  Writer.append (caller ids)", r.bulkJournal), ("SQLite   WAL, synchronous=FULL, 1 tx/batch", r.bulkSQLite),
+      ("journal  append(batches:), pre-encoded data", r.bulkJournal), ("SQLite   WAL, synchronous=FULL, 1 tx/batch", r.bulkSQLite),
       ("raw disk write + fdatasync per batch", r.bulkRaw), ("floor: SHA-256 + LZ4 + write + fdatasync", r.bulkFloor),
       ("(info) journal, ids drawn by the journal", r.bulkJournalDrawnIDs),
+      ("(info) journal append(_:) per batch, JSONValue", r.bulkJournalPerBatch),
+      ("(info) floor over the journal's own lines", r.bulkFloorJournalLines),
     ] {
       let s = t.stats
       row(name, [grouped(s.median), grouped(s.min), grouped(s.max)])
@@ -251,6 +253,8 @@ enum Report {
     append.obj("floor_events_per_s", throughput(r.bulkFloor))
     append.int("floor_bytes", r.floorBytes)
     append.obj("journal_drawn_ids_events_per_s", throughput(r.bulkJournalDrawnIDs))
+    append.obj("journal_per_batch_jsonvalue_events_per_s", throughput(r.bulkJournalPerBatch))
+    append.obj("floor_journal_lines_events_per_s", throughput(r.bulkFloorJournalLines))
     append.nums("journal_final_seal_ms", r.sealNanos.map { $0 / 1e6 })
     append.int("journal_segments", Int64(r.bulkSegments))
     append.num("journal_over_raw", r.journalOverRaw)

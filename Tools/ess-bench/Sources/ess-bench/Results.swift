@@ -13,13 +13,18 @@ struct Results {
   var journalLineBytes = 0.0
 
   // 1. Durable append, batches.
+  /// The journal: `Writer.append(batches:)`, pipelined, data pre-encoded (#14, part 5).
   var bulkJournal = Throughput()
+  /// Informational: `Writer.append(_:)` once per batch, data as a `JSONValue` (the path before #14, part 5).
+  var bulkJournalPerBatch = Throughput()
   /// Informational: the same load with ids left to the journal (no id lookup).
   var bulkJournalDrawnIDs = Throughput()
   var bulkSQLite = Throughput()
   var bulkRaw = Throughput()
   /// The floor (#14, part 5): SHA-256 of each line + one LZ4 frame + write + fdatasync per batch.
   var bulkFloor = Throughput()
+  /// Informational: the same floor over the journal's own lines (longer: seq, recordedAt, prev, hash).
+  var bulkFloorJournalLines = Throughput()
   /// Bytes the floor wrote in the last run (its LZ4 frames).
   var floorBytes: Int64 = 0
   var sealNanos: [Double] = []

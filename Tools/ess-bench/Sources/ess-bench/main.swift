@@ -13,12 +13,13 @@ if options.mode == .readOnly {
 }
 
 // `ess-bench append-only --events N [--dir D]`: only the journal's bulk
-// append (caller ids), for profiling with perf; prints events/s.
+// append (caller ids, pipelined, pre-encoded), for profiling with perf; prints events/s.
 if CommandLine.arguments.dropFirst().first == "append-only" {
   let d = options.dir ?? System.makeTempDir()
   System.mkdirs(d)
   let j = JournalBench.bulk(
-    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch)
+    path: d + "/journal-profile", gen: Generator(seed: options.seed, stream: 1), total: options.events, batch: options.batch,
+    via: options.perBatch ? .perBatch : .pipelined)
   print("journal bulk append: \(Double(options.events) / (Double(j.appendNanos) / 1e9)) events/s")
   System.removeTree(d + "/journal-profile")
   exit(0)
@@ -64,6 +65,10 @@ for run in 0..<options.runs {
   System.removeTree(journalBulkPath(run))
   let j = JournalBench.bulk(path: journalBulkPath(run), gen: bulkGen, total: n, batch: batch)
   r.bulkJournal.add(items: n, nanos: j.appendNanos)
+  // The floor over the journal's own lines (read back untimed), right after it: what its longer lines cost.
+  let journalFloor = FloorBench.bulk(path: dir + "/raw-floor-journal-lines.lz4", journalLinesOf: journalBulkPath(run), batch: batch)
+  r.bulkFloorJournalLines.add(items: n, nanos: journalFloor.nanos)
+  unlink(dir + "/raw-floor-journal-lines.lz4")
   r.sealNanos.append(Double(j.sealNanos))
   progress("run \(run + 1)/\(options.runs): journal bulk append \(seconds(j.appendNanos)) (seal \(seconds(j.sealNanos)))")
   if last {
@@ -79,6 +84,12 @@ for run in 0..<options.runs {
   r.bulkJournalDrawnIDs.add(items: n, nanos: jd.appendNanos)
   System.removeTree(dir + "/journal-drawn-ids")
   progress("run \(run + 1)/\(options.runs): journal bulk append, ids drawn by the journal \(seconds(jd.appendNanos))")
+
+  System.removeTree(dir + "/journal-per-batch")
+  let jp = JournalBench.bulk(path: dir + "/journal-per-batch", gen: bulkGen, total: n, batch: batch, via: .perBatch)
+  r.bulkJournalPerBatch.add(items: n, nanos: jp.appendNanos)
+  System.removeTree(dir + "/journal-per-batch")
+  progress("run \(run + 1)/\(options.runs): journal append(_:) per batch, JSONValue data \(seconds(jp.appendNanos))")
 
   let s = SQLiteBench.bulk(path: sqliteBulkPath(run), gen: bulkGen, total: n, batch: batch)
   r.bulkSQLite.add(items: n, nanos: s)

@@ -206,28 +206,7 @@ private struct Checker {
 
   /// A multi-byte UTF-8 sequence at `i` (well-formed, as the Unicode table says).
   mutating func utf8() throws(Failure) {
-    let lead = b[i]
-    let length: Int
-    var low: UInt8 = 0x80
-    var high: UInt8 = 0xBF
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0:
-      length = 3
-      low = 0xA0
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED:
-      length = 3
-      high = 0x9F
-    case 0xF0:
-      length = 4
-      low = 0x90
-    case 0xF1...0xF3: length = 4
-    case 0xF4:
-      length = 4
-      high = 0x8F
-    default: throw Failure(i, "valid UTF-8")
-    }
+    guard let (length, low, high) = UTF8Lead.bounds(b[i]) else { throw Failure(i, "valid UTF-8") }
     for k in 1..<length {
       let (lo, hi) = k == 1 ? (low, high) : (0x80, 0xBF)
       guard i + k < b.count, (lo...hi).contains(b[i + k]) else { throw Failure(i + k, "valid UTF-8") }

@@ -9,10 +9,10 @@ import Glibc
 enum CSVImportBench {
   static let contracts = 2_000
 
-  static func run(ess: String, dir: String, rows: Int, runs: Int, seed: UInt64) -> CSVImportFigures {
-    var f = CSVImportFigures()
+  static func run(ess: String, dir: String, rows: Int, runs: Int, seed: UInt64) -> ImportComparison {
+    var f = ImportComparison.csv()
     f.skipped = nil
-    f.rows = rows
+    f.items = rows
     f.runs = runs
     let base = dir + "/raw-csv-base.jsonl"
     let csv = dir + "/raw-reports.csv"
@@ -20,7 +20,7 @@ enum CSVImportBench {
     let journal = dir + "/journal-csv"
     let stderr = dir + "/raw-csv-stderr.txt"
     write(base: base, csv: csv, jsonl: jsonl, rows: rows, seed: seed)
-    f.csvBytes = Int(System.fileSize(csv))
+    f.fileBytes = Int(System.fileSize(csv))
     f.jsonlBytes = Int(System.fileSize(jsonl))
     func command(_ arguments: [String]) -> ChildRun {
       ChildRun.run([ess] + arguments + ["--journal", journal], stdout: "/dev/null", stderr: stderr)
@@ -35,15 +35,13 @@ enum CSVImportBench {
       fresh()
       let r = command(["import", csv, "--from", "csv", "--type", "procurement.insertion-hours-reported", "--author", "bench"])
       if r.status != 0 { System.fail("ess import --from csv failed (status \(r.status)); see \(stderr)") }
-      f.csvNanos.append(Double(r.nanos))
-      f.csvPeakKB = max(f.csvPeakKB, r.peakKB)
+      f.add(r, jsonl: false)
       CostBench.progress(
         "CSV run \(run + 1)/\(runs): ess import --from csv of \(rows) rows \(CostBench.ms(r.nanos)), peak RSS \(Report.kbToMiB(r.peakKB))")
       fresh()
       let j = command(["import", jsonl])
       if j.status != 0 { System.fail("ess import of the same events as JSON Lines failed (status \(j.status)); see \(stderr)") }
-      f.jsonlNanos.append(Double(j.nanos))
-      f.jsonlPeakKB = max(f.jsonlPeakKB, j.peakKB)
+      f.add(j, jsonl: true)
       CostBench.progress(
         "CSV run \(run + 1)/\(runs): ess import of the same events as JSON Lines \(CostBench.ms(j.nanos)), peak RSS \(Report.kbToMiB(j.peakKB))"
       )

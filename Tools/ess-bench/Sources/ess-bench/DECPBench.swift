@@ -7,10 +7,10 @@ import Glibc
 /// JSON Lines imported into a fresh journal, `runs` times. Time (medians) and
 /// peak RSS (the largest run) of each.
 enum DECPBench {
-  static func run(ess: String, dir: String, records: Int, runs: Int, seed: UInt64) -> DECPFigures {
-    var f = DECPFigures()
+  static func run(ess: String, dir: String, records: Int, runs: Int, seed: UInt64) -> ImportComparison {
+    var f = ImportComparison.decp()
     f.skipped = nil
-    f.records = records
+    f.items = records
     f.runs = runs
     let history = DECPHistory(seed: seed, records: records)
     let decp = dir + "/raw-decp.json"
@@ -29,23 +29,22 @@ enum DECPBench {
       System.removeTree(journal)
       _ = command(["init"], journal)
       let r = command(["import", decp, "--from", "decp", "--sirene", sirene, "--author", "bench"], journal)
-      f.decpNanos.append(Double(r.nanos))
-      f.decpPeakKB = max(f.decpPeakKB, r.peakKB)
+      f.add(r, jsonl: false)
       CostBench.progress(
         "DECP run \(run + 1)/\(runs): ess import --from decp of \(records) records \(CostBench.ms(r.nanos)), peak RSS \(Report.kbToMiB(r.peakKB))"
       )
     }
     _ = command(["export"], journal, stdout: exported)
-    f.exportedLines = lines(exported)
-    guard f.exportedLines == records else {
-      System.fail("ess export wrote \(f.exportedLines) lines after the DECP import of \(records) records")
+    f.jsonlBytes = Int(System.fileSize(exported))
+    let exportedLines = lines(exported)
+    guard exportedLines == records else {
+      System.fail("ess export wrote \(exportedLines) lines after the DECP import of \(records) records")
     }
     for run in 0..<runs {
       System.removeTree(copy)
       _ = command(["init"], copy)
       let r = command(["import", exported], copy)
-      f.jsonlNanos.append(Double(r.nanos))
-      f.jsonlPeakKB = max(f.jsonlPeakKB, r.peakKB)
+      f.add(r, jsonl: true)
       CostBench.progress(
         "DECP run \(run + 1)/\(runs): ess import of the same events as JSON Lines \(CostBench.ms(r.nanos)), peak RSS \(Report.kbToMiB(r.peakKB))"
       )

@@ -309,8 +309,8 @@ enum Report {
     root.obj("memory", memory)
     root.obj("merkle", merkle(r.merkle))
     root.obj("costs", costs(r.costs))
-    root.obj("decp", decp(r.decp))
-    root.obj("csv_import", csvImport(r.csvImport))
+    root.obj("decp", imports(r.decp))
+    root.obj("csv_import", imports(r.csvImport))
 
     var goals = JSONObject()
     for g in r.goals {

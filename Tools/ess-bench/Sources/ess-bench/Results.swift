@@ -70,8 +70,8 @@ struct Results {
 
   // 8. The ess command line on growing histories (child processes).
   var costs = CostFigures()
-  var decp = DECPFigures()
-  var csvImport = CSVImportFigures()
+  var decp = ImportComparison.decp()
+  var csvImport = ImportComparison.csv()
 
   func perEvent(_ bytes: Int64, _ n: Int) -> Double { n > 0 ? Double(bytes) / Double(n) : .nan }
 

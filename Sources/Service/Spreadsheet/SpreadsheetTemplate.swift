@@ -32,10 +32,10 @@ public enum SpreadsheetTemplate {
         "Type '\(type)' has no template: corrections, retractions and publications are recorded by ess correct, ess retract and ess bilan --receipt; expected a type that people report, e.g. procurement.insertion-hours-reported.",
         at: .init(field: "TYPE"))
     }
-    return [Column(name: "occurredOn", label: "date", kind: .date, required: true, style: .date)]
-      + kind.eventType.fields.map {
-        Column(name: $0.name, label: $0.labelFR, kind: $0.kind, required: $0.required, style: style($0.kind))
-      }
+    // The columns of every template (Templates), each with the style its kind is shown in.
+    return try Templates.columns(type: kind.rawValue).map {
+      Column(name: $0.name, label: $0.label, kind: $0.kind, required: $0.required, style: style($0.kind))
+    }
   }
 
   /// The template as a workbook, with `rows` already filled (none for the empty template).

@@ -33,7 +33,7 @@ public enum SCDLImport {
     out.count = table.rows.count
     out.sameFactAnyAuthor = true
     var column: [String: Int] = [:]
-    for (i, name) in table.header.enumerated() { column[name.trimmingCharacters(in: " ")] = i }
+    for (i, name) in table.header.enumerated() { column[SCDLSubsidy.trimmingSpaces(name)] = i }
     let missing = SCDLSubsidy.columns.filter { required.contains($0) && column[$0] == nil }
     if !missing.isEmpty {
       out.problems.append(
@@ -43,7 +43,7 @@ public enum SCDLImport {
           at: .init(line: 1, place: "Row 1")))
       return out
     }
-    let unknown = table.header.filter { !SCDLSubsidy.columns.contains($0.trimmingCharacters(in: " ")) && !$0.isEmpty }
+    let unknown = table.header.filter { !SCDLSubsidy.columns.contains(SCDLSubsidy.trimmingSpaces($0)) && !$0.isEmpty }
     if let first = unknown.first {
       out.problems.append(
         ServiceError(
@@ -73,7 +73,7 @@ public enum SCDLImport {
       switch row.cells[i] {
       case .empty: return nil
       case .text(let s):
-        let t = s.trimmingCharacters(in: " ")
+        let t = SCDLSubsidy.trimmingSpaces(s)
         return t.isEmpty ? nil : t
       case .number(let n): return n
       case .date(let d): return d
@@ -187,11 +187,5 @@ public enum SCDLImport {
         id: NameBasedUUID.v5(namespace: SCDLImport.namespace, name: key), type: EventKind.subsidyGranted.rawValue, occurredOn: date,
         author: author, source: source, data: .object(data))
     }
-  }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: Character) -> String {
-    String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
   }
 }

@@ -34,7 +34,7 @@ public enum SCDLSubsidy {
 
   /// The kind of an SCDL `nature` (the two aids in either order), or nil.
   public static func kind(ofNature text: String) -> SubsidyKind? {
-    let list = text.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+    let list = text.split(separator: ";", omittingEmptySubsequences: false).map { trimmingSpaces($0) }
     switch Set(list) {
     case _ where Set(list).count != list.count: return nil  // an aid given twice, or an empty part
     case ["aide en numéraire"]: return .numeraire
@@ -55,7 +55,7 @@ public enum SCDLSubsidy {
 
   /// The payment terms of an SCDL `conditionsVersement`, or nil.
   public static func terms(ofConditions text: String) -> PaymentTerms? {
-    switch text.trimmingSpaces() {
+    switch trimmingSpaces(text) {
     case "unique": .unique
     case "échelonné": .echelonne
     case "autre": .autre
@@ -74,12 +74,9 @@ public enum SCDLSubsidy {
       e.euNotified.map { $0 ? "oui" : "non" } ?? "", e.shareOfCost?.description ?? "", e.aidScheme ?? "",
     ]
   }
-}
 
-extension Substring {
-  fileprivate func trimmingSpaces() -> String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
-}
-
-extension String {
-  fileprivate func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+  /// `text` without the spaces around it (cells of hand-made tables often carry some).
+  static func trimmingSpaces(_ text: some StringProtocol) -> String {
+    String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
 }

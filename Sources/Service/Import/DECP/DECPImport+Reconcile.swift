@@ -9,21 +9,12 @@ extension DECPImport {
   /// already there too, and leaves the batch. A record republished with other
   /// content is refused, naming what changed; with `asCorrection` it becomes one
   /// `event.corrected` of the event it replaces (none if a correction already
-  /// says the same). The journal is read whole only when some id is taken.
+  /// says the same). Ids are looked up only when the journal finds one taken.
   static func reconcile(_ staged: inout Staged, report: inout Report, ledger: Ledger, options: Options) throws(ServiceError) {
     let events = staged.converted.events
     guard !events.isEmpty, try anyIdTaken(events, ledger: ledger) else { return }
-    var wanted: [String: Int] = [:]
-    for (i, e) in events.enumerated() { if let id = e.id { wanted[id] = i } }
-    var existing: [Int: Record] = [:]
-    do {
-      try ledger.store.reader.forEach { r in
-        guard r.type == EventKind.procurementContractAwarded.rawValue, let i = wanted[r.id] else { return }
-        existing[i] = r.detached()
-      }
-    } catch {
-      throw ServiceError.wrap(error)
-    }
+    // Each id looked up in the journal's id tables (O(log n) each), not the journal read whole.
+    let existing = try existingRecords(events, ledger: ledger)
     try settle(&staged, existing: existing, report: &report, ledger: ledger, options: options)
   }
 

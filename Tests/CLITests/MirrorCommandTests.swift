@@ -35,8 +35,9 @@ struct MirrorCommandTests {
       port = try #require(text.firstMatch(of: /port (\d+)/).flatMap { Int($0.1) }, "http.server said: \(text)")
     }
 
-    /// SIGKILL: the server may have inherited an ignored SIGTERM from whoever runs the tests.
+    /// SIGKILL: the server may have inherited an ignored SIGTERM from whoever runs the tests. Once only.
     func stop() {
+      guard process.isRunning else { return }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
@@ -93,5 +94,16 @@ struct MirrorCommandTests {
     try good.write(to: URL(fileURLWithPath: tile))
     let second = try Tools.run(ess, ["mirror", url, mirror])
     #expect(second.status == 0 && second.stdout.contains("events 1359…1359 appended"), "\(second.stderr)")
+
+    // A URL where nothing is published, and a server that is gone: one sentence each, the mirror kept.
+    let kept = try FolderSnapshot.files(of: mirror, excluding: ["LOCK", "merkle.tiles"])
+    let nothing = try Tools.run(ess, ["mirror", url + "nothing-here/", mirror])
+    #expect(nothing.status != 0 && nothing.stderr.contains("nothing-here/checkpoint answered HTTP 404"), "\(nothing.stderr)")
+    server.stop()
+    let gone = try Tools.run(ess, ["mirror", url, mirror])
+    #expect(
+      gone.status != 0 && gone.stderr.contains("Cannot fetch \(url)checkpoint: curl: (7)") && gone.stderr.split(separator: "\n").count == 1,
+      "\(gone.stderr)")
+    #expect(try FolderSnapshot.files(of: mirror, excluding: ["LOCK", "merkle.tiles"]) == kept)
   }
 }

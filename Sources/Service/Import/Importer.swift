@@ -107,9 +107,10 @@ public enum Importer {
                 at: .init(line: span.line))
             }
             let line = UnsafeBufferPointer(rebasing: buffer[span.range])
-            let event = try ImportLine.parse(line, line: span.line)
+            var members: [(key: String, value: JSONValue)]? = nil
+            let event = try ImportLine.parse(line, line: span.line, dataMembers: &members)
             do throws(DomainError) {
-              events.append(try Ledger.normalize(event))
+              events.append(try Ledger.normalize(event, dataMembers: members))
             } catch {
               throw ServiceError(error, at: .init(line: span.line))
             }

@@ -1,11 +1,4 @@
-import Dispatch
-import Foundation
 import Journal
-import Synchronization
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// `ess mirror`: copies a published journal (a folder, or an `http(s)://` URL
 /// of one, as ``Publishing`` lays it out) into a journal of one's own,
@@ -38,27 +31,5 @@ public enum Mirroring {
       }
     }
     do { return try TileMirror.update(journal: journal, policy: rules, fetch: fetch) } catch { throw ServiceError(error) }
-  }
-}
-
-/// A plain HTTP GET (Foundation's client), waited for.
-enum HTTPGet {
-  static func fetch(_ url: String) throws(JournalError) -> [UInt8] {
-    guard let u = URL(string: url) else { throw JournalError(.invalidInput, "'\(url)' is not a URL.") }
-    let box = Mutex<(Data?, Int, String?)>((nil, 0, nil))
-    let done = DispatchSemaphore(value: 0)
-    var request = URLRequest(url: u, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 60)
-    request.httpMethod = "GET"
-    URLSession.shared.dataTask(with: request) { data, response, error in
-      box.withLock { $0 = (data, (response as? HTTPURLResponse)?.statusCode ?? 0, error.map { "\($0.localizedDescription)" }) }
-      done.signal()
-    }.resume()
-    done.wait()
-    let (data, status, error) = box.withLock { $0 }
-    if let error { throw JournalError(.ioFailure, "Cannot fetch \(url): \(error).", at: .init(file: url)) }
-    guard status == 200, let data else {
-      throw JournalError(status == 404 ? .notFound : .ioFailure, "Fetching \(url) answered HTTP \(status).", at: .init(file: url))
-    }
-    return Array(data)
   }
 }

@@ -8,16 +8,7 @@ enum PDFPrinter {
   /// The browsers tried, in order, on the usual paths.
   static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
-  static func browser() -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for name in browsers {
-      for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-        let candidate = "\(dir)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      }
-    }
-    return nil
-  }
+  static func browser() -> String? { ExecutableSearch.find(browsers) }
 
   /// Writes `html` as a PDF to `output`.
   /// - Throws: ``ServiceError`` `.notFound` (saying how to install it) without a browser; `.ioFailure` if printing fails.

@@ -64,24 +64,6 @@ public enum JSONParser {
     return scanner.topLevelMembers
   }
 
-  /// The same, also keeping in order the members of the top-level member
-  /// named `inner` when its value is an object: `inner` is nil when it is
-  /// absent or not an object, and its value among `members` is then the
-  /// empty object. The checks and errors are those of ``parseObject(_:)``.
-  ///
-  /// ```swift
-  /// let (envelope, data) = try JSONParser.parseMembers(line, keepingInOrder: "data")
-  /// ```
-  public static func parseMembers(_ bytes: UnsafeBufferPointer<UInt8>, keepingInOrder inner: String) throws(JournalError)
-    -> (members: [(key: String, value: JSONValue)], inner: [(key: String, value: JSONValue)]?)
-  {
-    var scanner = JSONScanner(bytes)
-    scanner.keepTopLevelMembers = true
-    scanner.keepInnerMembersOf = inner
-    _ = try scanner.parseDocument(requireObject: true)
-    return (scanner.topLevelMembers, scanner.innerMembers)
-  }
-
   /// Parses UTF-8 bytes that must hold one JSON object, and returns its members.
   ///
   /// Anything else at the top level (an array, a string, …) is refused with

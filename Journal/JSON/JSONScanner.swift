@@ -16,13 +16,6 @@ struct JSONScanner {
   /// instead of being built into a dictionary (``JSONParser/parseMembers(_:)``).
   var keepTopLevelMembers = false
   var topLevelMembers: [(key: String, value: JSONValue)] = []
-  /// With ``keepTopLevelMembers``: the top-level member whose object value is
-  /// also kept in order, in ``innerMembers`` (its value in ``topLevelMembers``
-  /// is then an empty object).
-  var keepInnerMembersOf: String? = nil
-  var innerMembers: [(key: String, value: JSONValue)]? = nil
-  /// Set just before the value of the member named ``keepInnerMembersOf`` is parsed.
-  private var keepNextObject = false
 
   /// An object member parsed but not yet placed in its dictionary.
   private struct PendingMember {
@@ -70,9 +63,7 @@ struct JSONScanner {
     guard i < b.count else { throw malformed(at: i, expected: "a JSON value") }
     switch b[i] {
     case UInt8(ascii: "{"):
-      let keep = keepNextObject
-      keepNextObject = false
-      return .object(try parseObject(keepingOrder: keep))
+      return .object(try parseObject())
     case UInt8(ascii: "["):
       return .array(try parseArray())
     case UInt8(ascii: "\""):
@@ -159,14 +150,13 @@ struct JSONScanner {
     }
   }
 
-  private mutating func parseObject(keepingOrder: Bool = false) throws(JournalError) -> [String: JSONValue] {
+  private mutating func parseObject() throws(JournalError) -> [String: JSONValue] {
     try enterContainer()
     i += 1  // "{"
     skipWhitespace()
     if i < b.count, b[i] == UInt8(ascii: "}") {
       i += 1
       depth -= 1
-      if keepingOrder { innerMembers = [] }
       return [:]
     }
     let base = memberStack.count
@@ -187,7 +177,6 @@ struct JSONScanner {
       }
       i += 1
       skipWhitespace()
-      keepNextObject = depth == 1 && keepInnerMembersOf != nil && key == keepInnerMembersOf && i < b.count && b[i] == UInt8(ascii: "{")
       let value = try parseValue()
       memberStack.append(PendingMember(key: key, value: value, offset: keyStart))
       skipWhitespace()
@@ -200,19 +189,7 @@ struct JSONScanner {
       case UInt8(ascii: "}"):
         i += 1
         depth -= 1
-        if keepTopLevelMembers && depth == 0 {
-          var kept = topLevelMembers
-          topLevelMembers = []
-          _ = try keepMembers(from: base, into: &kept)
-          topLevelMembers = kept
-          return [:]
-        }
-        if keepingOrder {
-          var kept: [(key: String, value: JSONValue)] = []
-          _ = try keepMembers(from: base, into: &kept)
-          innerMembers = kept
-          return [:]
-        }
+        if keepTopLevelMembers && depth == 0 { return try keepMembers(from: base) }
         return try collectMembers(from: base)
       default:
         throw malformed(at: i, expected: "',' or '}' after an object member" + hint(at: i))
@@ -222,16 +199,13 @@ struct JSONScanner {
 
   /// Keeps the members pushed since `base` in order (a repeated key is
   /// refused exactly as ``collectMembers(from:)`` refuses it) and pops them.
-  private mutating func keepMembers(from base: Int, into kept: inout [(key: String, value: JSONValue)]) throws(JournalError)
-    -> [String: JSONValue]
-  {
-    kept.reserveCapacity(kept.count + memberStack.count - base)
+  private mutating func keepMembers(from base: Int) throws(JournalError) -> [String: JSONValue] {
     for index in base..<memberStack.count {
       let member = memberStack[index]
       for earlier in base..<index where memberStack[earlier].key == member.key {
         throw duplicateKey(member.key, at: member.offset)
       }
-      kept.append((member.key, member.value))
+      topLevelMembers.append((member.key, member.value))
     }
     memberStack.removeSubrange(base...)
     return [:]

@@ -272,33 +272,4 @@ struct JSONParserTests {
       #expect(expected != nil && actual == expected, "\(bad)")
     }
   }
-
-  @Test("the members of one inner object in order too: the same values, the same refusals")
-  func innerMembersInOrder() throws {
-    func parts(_ text: String) throws(JournalError) -> (
-      members: [(key: String, value: JSONValue)], inner: [(key: String, value: JSONValue)]?
-    ) {
-      let bytes = Array(text.utf8)
-      return try bytes.withUnsafeBufferPointer { (b) throws(JournalError) in try JSONParser.parseMembers(b, keepingInOrder: "data") }
-    }
-    let text = #"{"type":"t","data":{"z":1,"a":{"data":{"q":1}},"m":[{"b":2}]},"x":{"data":{}}}"#
-    let (members, inner) = try parts(text)
-    #expect(members.map(\.key) == ["type", "data", "x"])
-    #expect(members[1].value == .object([:]))
-    #expect(inner?.map(\.key) == ["z", "a", "m"])
-    let whole = try JSONParser.parseObject(Array(text.utf8))
-    #expect(.object(Dictionary(uniqueKeysWithValues: inner!.map { ($0.key, $0.value) })) == whole["data"])
-    #expect(members[2].value == whole["x"])
-    // Not an object, absent, or empty.
-    #expect(try parts(#"{"data":[1]}"#).inner == nil && (try parts(#"{"data":[1]}"#).members[0].value == .array([1])))
-    #expect(try parts(#"{"type":"t"}"#).inner == nil)
-    #expect(try parts(#"{"data":{}}"#).inner?.isEmpty == true)
-    for bad in [#"{"data":{"x":1,"x":2}}"#, #"{"data":{"é":1,"e\u0301":2}}"#, #"{"data":{},"data":{}}"#, #"{"data":{"a":1,}}"#] {
-      var expected: JournalError?
-      do { _ = try JSONParser.parseObject(Array(bad.utf8)) } catch { expected = error }
-      var actual: JournalError?
-      do { _ = try parts(bad) } catch { actual = error }
-      #expect(expected != nil && actual == expected, "\(bad)")
-    }
-  }
 }

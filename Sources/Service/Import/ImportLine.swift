@@ -17,22 +17,6 @@ public enum ImportLine {
 
   /// Same, on borrowed bytes (no reference counting: the importer's threads share one buffer).
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ServiceError) -> NewEvent {
-    var members: [(key: String, value: JSONValue)]? = nil
-    var event = try parse(bytes, line: line, dataMembers: &members)
-    if let members {
-      var object = [String: JSONValue](minimumCapacity: members.count)
-      for (key, value) in members { object[key] = value }
-      event.data = .object(object)
-    }
-    return event
-  }
-
-  /// Same, giving the members of `data` in `dataMembers`, in the order written, when it is an object
-  /// (the event's `data` is then an empty object): for ``Ledger/normalize(_:dataMembers:)``, which
-  /// makes them canonical without building a dictionary of them.
-  static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, dataMembers: inout [(key: String, value: JSONValue)]?
-  ) throws(ServiceError) -> NewEvent {
     func bad(_ field: String?, _ message: String, code: ServiceError.Code = .badInput) -> ServiceError {
       ServiceError(code, message, at: .init(line: line, field: field))
     }
@@ -44,9 +28,7 @@ public enum ImportLine {
         let value = try JSONParser.parse(bytes)
         throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).")
       }
-      let (members, inner) = try JSONParser.parseMembers(bytes, keepingInOrder: "data")
-      dataMembers = inner
-      for (key, value) in members {
+      for (key, value) in try JSONParser.parseMembers(bytes) {
         switch slot(of: key) {
         case .some(let k): slots[k] = value
         case nil where ignoredFields.contains(key): continue

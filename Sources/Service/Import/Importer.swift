@@ -107,10 +107,9 @@ public enum Importer {
                 at: .init(line: span.line))
             }
             let line = UnsafeBufferPointer(rebasing: buffer[span.range])
-            var members: [(key: String, value: JSONValue)]? = nil
-            let event = try ImportLine.parse(line, line: span.line, dataMembers: &members)
+            let event = try ImportLine.parse(line, line: span.line)
             do throws(DomainError) {
-              events.append(try Ledger.normalize(event, dataMembers: members))
+              events.append(try Ledger.normalize(event))
             } catch {
               throw ServiceError(error, at: .init(line: span.line))
             }

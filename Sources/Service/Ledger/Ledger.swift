@@ -107,24 +107,6 @@ public final class Ledger {
     return out
   }
 
-  /// The same, for an event whose `data` members are given apart, in the order written
-  /// (``ImportLine``): the same bytes and errors as with them in `data`.
-  static func normalize(_ event: NewEvent, dataMembers: [(key: String, value: JSONValue)]?) throws(DomainError) -> NewEvent {
-    guard let dataMembers else { return try normalize(event) }
-    var e = event
-    do {
-      try EnvelopeRules.check(event)
-    } catch {
-      throw DomainError(.invalidValue, error.message, field: error.location?.field, cause: error)
-    }
-    let kind = try EventCatalog.kind(named: event.type)
-    e.version = kind.version
-    e.type = kind.rawValue
-    e.setCanonicalData(try kind.eventType.canonical(members: dataMembers))
-    try CorrectionRules.checkReason(of: kind, event.reason)
-    return e
-  }
-
   /// One event: its envelope, its data (made canonical), its version, its reason if it is a correction.
   static func normalize(_ event: NewEvent) throws(DomainError) -> NewEvent {
     var e = event

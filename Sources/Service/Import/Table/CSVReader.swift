@@ -38,15 +38,28 @@ public enum CSVReader {
 
   static func parse(_ b: UnsafeBufferPointer<UInt8>, severalColumns: Bool) throws(ServiceError) -> Result {
     var scanner = Scanner(b)
+    let header = try readHeader(&scanner, severalColumns: severalColumns)
+    var rows: [SheetTable.Row] = []
+    var problems: [ServiceError] = []
+    try readRows(&scanner, header: header, into: &rows, problems: &problems)
+    return Result(table: SheetTable(header: header, rows: rows), problems: problems)
+  }
+
+  /// Reads the header line (after blank lines), its separator first.
+  static func readHeader(_ scanner: inout Scanner, severalColumns: Bool) throws(ServiceError) -> [String] {
     scanner.skipBlankLines()
     guard !scanner.atEnd else { throw ServiceError(.badInput, "The file is empty: there is no header line to read.") }
-    scanner.separator = try separator(of: b, from: scanner.position, severalColumns: severalColumns)
+    scanner.separator = try separator(of: scanner.b, from: scanner.position, severalColumns: severalColumns)
     guard case .cells(let names, _) = try scanner.record() else {
       throw ServiceError(.badInput, "Line 1: the header line could not be read; expected the column names separated by ';' or ','.")
     }
-    let header = names
-    var rows: [SheetTable.Row] = []
-    var problems: [ServiceError] = []
+    return names
+  }
+
+  /// Reads the rows from the scanner's position to the end of its text; rows refused are added to `problems`.
+  static func readRows(
+    _ scanner: inout Scanner, header: [String], into rows: inout [SheetTable.Row], problems: inout [ServiceError]
+  ) throws(ServiceError) {
     while true {
       scanner.skipBlankLines()
       if scanner.atEnd { break }
@@ -67,7 +80,6 @@ public enum CSVReader {
         problems.append(problem)
       }
     }
-    return Result(table: SheetTable(header: header, rows: rows), problems: problems)
   }
 
   /// The separator the header line (from `start` to its end, quotes respected) uses.
@@ -100,6 +112,20 @@ public enum CSVReader {
         at: .init(line: 1, place: "Line 1"))
     }
     return commas > 0 ? UInt8(ascii: ",") : UInt8(ascii: ";")
+  }
+
+  /// Where the header line that starts at `start` ends, as ``separator(of:from:severalColumns:)``
+  /// reads it (its first line break outside double quotes), or nil if `b` does not hold it whole.
+  static func lineEnd(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var quoted = false
+    for i in start..<b.count {
+      if b[i] == quote {
+        quoted.toggle()
+      } else if !quoted && b[i] == lf {
+        return i
+      }
+    }
+    return nil
   }
 
   /// What one record gave.
@@ -206,6 +232,41 @@ public enum CSVReader {
       }
       if let refused { return .refused(refused) }
       return .cells(cells, line: first)
+    }
+
+    /// Where the last record that `b` holds whole, from `start` (a record's
+    /// start), ends: after its line break; `start` if none ends in `b`. The
+    /// records end where ``record()`` ends them (a line break outside a cell
+    /// in quotes), so the text may be cut there and read in parts.
+    static func endOfWholeRecords(in b: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> Int {
+      var end = start
+      var i = start
+      let n = b.count
+      records: while true {
+        // One cell.
+        if i < n && b[i] == quote {
+          i += 1
+          while true {
+            guard i < n else { break records }
+            if b[i] == quote {
+              // The last byte: the quote that closes the cell, or the first of a doubled one.
+              guard i + 1 < n else { break records }
+              if b[i + 1] == quote {
+                i += 2
+                continue
+              }
+              i += 1
+              break
+            }
+            i += 1
+          }
+        }
+        // What follows (the cell, or what follows its closing quote) runs to a separator or a line break.
+        guard let stop = find(separator, or: lf, in: b, from: i) else { break }
+        i = stop + 1
+        if b[stop] == lf { end = i }
+      }
+      return end
     }
 
     /// The first offset from `start` holding `a` or `b`, or nil.

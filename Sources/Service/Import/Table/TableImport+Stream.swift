@@ -17,28 +17,50 @@ extension TableImport {
     _ table: SheetTable, readProblems: [ServiceError], columns: TableColumns, type: any DomainEvent.Type, options: Options,
     into ledger: Ledger, dryRun: Bool
   ) throws(ServiceError) -> Importer.Report {
-    var report = Importer.Report()
-    report.streamed = true
-    report.lines = table.rows.count + readProblems.count
-    report.problems = readProblems
     if !dryRun, let first = Importer.byLine(readProblems).first { throw first }
     let rows = table.rows
     var start = 0
+    return try stream(columns: columns, readProblems: readProblems, into: ledger, dryRun: dryRun) {
+      () throws(ServiceError) -> StreamPart? in
+      guard start < rows.count else { return nil }
+      let slice = rows[start..<min(rows.count, start + partRows)]
+      start += partRows
+      return StreamPart(rows: slice.count, typed: normalized(slice, columns: columns, type: type, options: options))
+    }
+  }
+
+  /// A part of a streamed table: how many rows were read, what they gave, and the rows refused while reading them.
+  struct StreamPart {
+    var rows: Int
+    var typed: (events: [NewEvent], lines: [Int], problems: [ServiceError])
+    var readProblems: [ServiceError] = []
+  }
+
+  /// Commits the parts `next` gives as one commit; a real import stops at a part's first problem.
+  static func stream(
+    columns: TableColumns, readProblems: [ServiceError] = [], into ledger: Ledger, dryRun: Bool,
+    next: () throws(ServiceError) -> StreamPart?
+  ) throws(ServiceError) -> Importer.Report {
+    var report = Importer.Report()
+    report.streamed = true
+    report.lines = readProblems.count
+    report.problems = readProblems
     let outcome: Ledger.StreamOutcome
     do {
       outcome = try ledger.appendStream(dryRun: dryRun) { () throws(ServiceError) -> Ledger.Part? in
-        while start < rows.count {
-          let part = normalized(rows[start..<min(rows.count, start + partRows)], columns: columns, type: type, options: options)
-          start += partRows
-          if !dryRun, let first = part.problems.first { throw first }
-          report.problems += part.problems
-          if !part.events.isEmpty { return Ledger.Part(events: part.events, lines: part.lines) }
+        while let part = try next() {
+          report.lines += part.rows + part.readProblems.count
+          let problems = part.readProblems + part.typed.problems
+          if !dryRun, let first = Importer.byLine(problems).first { throw first }
+          report.problems += problems
+          if !part.typed.events.isEmpty { return Ledger.Part(events: part.typed.events, lines: part.typed.lines) }
         }
         return nil
       }
     } catch {
       throw columns.placing(error)
     }
+    guard report.lines > 0 else { throw TableImport.noRows }
     report.problems = Importer.byLine(report.problems + outcome.problems).map(columns.placing)
     report.imported = outcome.summary.seqs.map { Int($0.upperBound - $0.lowerBound + 1) } ?? 0
     report.seqs = outcome.summary.seqs

@@ -53,7 +53,11 @@ public enum TableImport {
   {
     let eventType = try self.type(named: type)
     let options = try checked(options)
-    let bytes = try InputFile.read(path)
+    let input = try InputFile(path)
+    let bytes = try input.read(upTo: csvStreamAbove + 1)
+    if bytes.count > csvStreamAbove {
+      return try streamCSV(input, head: bytes, type: eventType, options: options, into: Ledger(journal: journal), dryRun: dryRun)
+    }
     let t0 = Trace.now()
     let read = try CSVReader.read(
       bytes, encoding: options.encoding, severalColumns: TableColumns.severalColumns(eventType, options: options))
@@ -79,12 +83,20 @@ public enum TableImport {
     let t0 = Trace.now()
     let (events, columns) = convert(table, type: type, options: options)
     Trace.log("type cells", since: t0)
-    guard !table.rows.isEmpty || !readProblems.isEmpty || !events.problems.isEmpty else {
-      throw ServiceError(.badInput, "The table has a header but no rows: there is nothing to import.")
-    }
+    return try commit(events, rows: table.rows.count, readProblems: readProblems, columns: columns, into: ledger, dryRun: dryRun)
+  }
+
+  /// The refusal of a table without rows.
+  static var noRows: ServiceError { ServiceError(.badInput, "The table has a header but no rows: there is nothing to import.") }
+
+  /// Imports the events of a table's `rows` rows as one commit, the rows refused while reading it and those of `events` first.
+  static func commit(
+    _ events: Importer.Converted, rows: Int, readProblems: [ServiceError], columns: TableColumns, into ledger: Ledger, dryRun: Bool
+  ) throws(ServiceError) -> Importer.Report {
+    guard rows > 0 || !readProblems.isEmpty || !events.problems.isEmpty else { throw noRows }
     var converted = events
     converted.problems = readProblems + converted.problems
-    converted.count = table.rows.count + readProblems.count
+    converted.count = rows + readProblems.count
     var report: Importer.Report
     let t1 = Trace.now()
     do {

@@ -17,28 +17,8 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
   /// - Throws: ``ServiceError`` `.badInput` naming the byte offset of the first
   ///   byte that is not valid in the encoding.
   public func decode(_ bytes: [UInt8]) throws(ServiceError) -> [UInt8] {
-    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    if bytes.starts(with: bom) {
-      if let bad = UTF8Check.firstInvalid(bytes, from: 3) {
-        throw ServiceError(
-          .badInput,
-          "The file starts with a UTF-8 byte-order mark but is not valid UTF-8 at byte offset \(bad) (byte \(Self.hex(bytes[bad]))); expected UTF-8 text throughout: save it again as \"CSV UTF-8\".",
-          at: .init(line: Self.line(bytes, at: bad)))
-      }
-      return Array(bytes[3...])
-    }
-    switch self {
-    case .utf8:
-      if let bad = UTF8Check.firstInvalid(bytes, from: 0) {
-        throw ServiceError(
-          .badInput,
-          "The file is not UTF-8 (perhaps Windows-1252: give --encoding windows-1252): byte \(Self.hex(bytes[bad])) at byte offset \(bad) is not valid UTF-8.",
-          at: .init(line: Self.line(bytes, at: bad)))
-      }
-      return bytes
-    case .windows1252:
-      return try Windows1252.utf8(of: bytes)
-    }
+    var decoder = TextDecoder(self)
+    return try decoder.decode(bytes, final: true)
   }
 
   /// `0xE9`.

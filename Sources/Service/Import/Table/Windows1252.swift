@@ -19,9 +19,10 @@ enum Windows1252 {
     return Array(String(Character(scalar)).utf8)
   }
 
-  /// `bytes` (Windows-1252) as UTF-8.
+  /// `bytes` (Windows-1252) as UTF-8; `start` and `lineBreaks` say where they are
+  /// in the file (its offset, the line breaks before it), for the error.
   /// - Throws: ``ServiceError`` naming the offset of an undefined byte.
-  static func utf8(of bytes: [UInt8]) throws(ServiceError) -> [UInt8] {
+  static func utf8(of bytes: [UInt8], offset start: Int = 0, lineBreaks: Int = 0) throws(ServiceError) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8)
     let table = Self.table
@@ -34,8 +35,8 @@ enum Windows1252 {
       if encoded.isEmpty {
         throw ServiceError(
           .badInput,
-          "Byte \(TextEncoding.hex(byte)) at byte offset \(offset) is not a Windows-1252 character; expected a Windows-1252 text file (or UTF-8, without --encoding).",
-          at: .init(line: TextEncoding.line(bytes, at: offset)))
+          "Byte \(TextEncoding.hex(byte)) at byte offset \(start + offset) is not a Windows-1252 character; expected a Windows-1252 text file (or UTF-8, without --encoding).",
+          at: .init(line: lineBreaks + TextEncoding.line(bytes, at: offset)))
       }
       out += encoded
     }

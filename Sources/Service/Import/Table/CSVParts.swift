@@ -1,0 +1,157 @@
+import Dispatch
+import Journal
+
+/// A large CSV file read a part at a time, one part ahead on another thread:
+/// each block of the file is decoded (``TextDecoder``), cut after its last
+/// whole record, and its rows read with the rules of ``CSVReader``, then
+/// handed to `convert` (typed and checked on every core) while the ledger
+/// commits the part before. Memory stays that of a few parts, whatever the
+/// file's size; the rows, their numbers and every problem are those
+/// ``CSVReader/read(_:encoding:severalColumns:)`` gives for the whole file.
+final class CSVParts<Converted>: @unchecked Sendable {
+  /// One part: what `convert` made of its rows, and the rows refused while reading them.
+  struct Part {
+    var converted: Converted
+    var rows: Int
+    var problems: [ServiceError]
+  }
+
+  let input: InputFile
+  let blockBytes: Int
+  let severalColumns: Bool
+  var decoder: TextDecoder
+  /// Decoded text not yet read: from the start of a record.
+  var pending: [UInt8] = []
+  /// The file's bytes given but not yet decoded (the first block).
+  var head: [UInt8]?
+  var ended = false
+  /// The line the pending text starts on.
+  var line = 1
+  var separator = UInt8(ascii: ";")
+  /// The header's names, once read.
+  private(set) var header: [String]? = nil
+  /// What a part's rows become; set once the header is known.
+  var convert: (([SheetTable.Row]) -> Converted)? = nil
+  var ahead: DispatchSemaphore? = nil
+  var result: Result<Part?, ServiceError> = .success(nil)
+
+  init(_ input: InputFile, head: [UInt8], encoding: TextEncoding, severalColumns: Bool, blockBytes: Int) {
+    self.input = input
+    self.head = head.isEmpty ? nil : head  // nothing read yet is not the end of the file
+    self.decoder = TextDecoder(encoding)
+    self.severalColumns = severalColumns
+    self.blockBytes = blockBytes
+  }
+
+  /// Reads up to the end of the header line, and the header.
+  ///
+  /// - Throws: ``ServiceError`` as ``CSVReader/read(_:encoding:severalColumns:)`` does.
+  func readHeader() throws(ServiceError) -> [String] {
+    while true {
+      let rows = try readRecords(headerOnly: true)
+      if let header { return header }
+      if rows == nil { throw ServiceError(.badInput, "The file is empty: there is no header line to read.") }
+    }
+  }
+
+  /// The next part (nil at the end of the file), and the one after it started.
+  func next() throws(ServiceError) -> Part? {
+    if ahead == nil { start() }
+    ahead!.wait()
+    let taken = result
+    if case .success(let p) = taken, p != nil { start() } else { ahead = nil }
+    return try taken.get()
+  }
+
+  func start() {
+    let done = DispatchSemaphore(value: 0)
+    ahead = done
+    DispatchQueue.global().async {
+      do throws(ServiceError) {
+        self.result = .success(try self.nextPart())
+      } catch {
+        self.result = .failure(error)
+      }
+      done.signal()
+    }
+  }
+
+  /// Reads the rows of the next whole records, and converts them.
+  func nextPart() throws(ServiceError) -> Part? {
+    var problems: [ServiceError] = []
+    while let rows = try readRecords(headerOnly: false, problems: &problems) {
+      guard !rows.isEmpty || !problems.isEmpty else { continue }
+      return Part(converted: convert!(rows), rows: rows.count, problems: problems)
+    }
+    return nil
+  }
+
+  /// Decodes blocks until some whole records are pending (all that is left at the end of
+  /// the file), and reads them: the header if it is not read yet, then rows. Nil at the end.
+  func readRecords(headerOnly: Bool) throws(ServiceError) -> [SheetTable.Row]? {
+    var problems: [ServiceError] = []
+    return try readRecords(headerOnly: headerOnly, problems: &problems)
+  }
+
+  func readRecords(headerOnly: Bool, problems: inout [ServiceError]) throws(ServiceError) -> [SheetTable.Row]? {
+    // Whether the pending text holds no whole record: read on, whatever its size.
+    var needMore = false
+    while true {
+      if pending.isEmpty && ended { return nil }
+      if !ended && (pending.count < blockBytes || head != nil || needMore) {
+        var block: [UInt8]
+        if let first = head {
+          block = first
+          head = nil
+        } else {
+          block = try input.read(upTo: blockBytes)
+        }
+        let last = block.isEmpty
+        pending += try decoder.decode(block, final: last)
+        if last { ended = true }
+      }
+      let cut: Int? = pending.withUnsafeBufferPointer { b in
+        if ended { return b.count }
+        var scanner = CSVReader.Scanner(b)
+        if header == nil {
+          // The separator is told from the header line: wait for it whole (a line break outside quotes).
+          scanner.skipBlankLines()
+          guard !scanner.atEnd, CSVReader.lineEnd(in: b, from: scanner.position) != nil else { return nil }
+          guard let guess = try? CSVReader.separator(of: b, from: scanner.position, severalColumns: severalColumns) else {
+            return b.count  // refused below, as the whole file's reading refuses it
+          }
+          let end = CSVReader.Scanner.endOfWholeRecords(in: b, from: 0, separator: guess)
+          return end > 0 ? end : nil
+        }
+        let end = CSVReader.Scanner.endOfWholeRecords(in: b, from: 0, separator: separator)
+        return end > 0 ? end : nil
+      }
+      guard let cut else {
+        needMore = true
+        continue
+      }
+      var rows: [SheetTable.Row] = []
+      var newProblems: [ServiceError] = []
+      let reached = try pending.withUnsafeBufferPointer { (all) throws(ServiceError) -> Int in
+        let b = UnsafeBufferPointer(rebasing: all[..<cut])
+        var scanner = CSVReader.Scanner(b)
+        scanner.line = line
+        scanner.separator = separator
+        if header == nil {
+          header = try CSVReader.readHeader(&scanner, severalColumns: severalColumns)
+          separator = scanner.separator
+          if headerOnly {
+            line = scanner.line
+            return scanner.position
+          }
+        }
+        try CSVReader.readRows(&scanner, header: header!, into: &rows, problems: &newProblems)
+        line = scanner.line
+        return scanner.position
+      }
+      pending.removeFirst(reached)
+      problems += newProblems
+      return rows
+    }
+  }
+}

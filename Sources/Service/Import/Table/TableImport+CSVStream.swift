@@ -1,0 +1,43 @@
+import Domain
+import Journal
+
+/// Large CSV files: read, typed, checked and committed a part at a time
+/// (``CSVParts``), one all-or-nothing commit still, so that memory does not
+/// grow with the file.
+extension TableImport {
+  /// CSV files larger than this are read a part at a time.
+  static let csvStreamAbove = Importer.streamAbove
+  /// Bytes of the file read at a time when streaming.
+  static let csvBlockBytes = 4 << 20
+
+  /// Imports the CSV file `input` (whose first bytes, `head`, are read) a part at a time.
+  static func streamCSV(
+    _ input: InputFile, head: [UInt8], type: any DomainEvent.Type, options: Options, into ledger: Ledger, dryRun: Bool,
+    blockBytes: Int = TableImport.csvBlockBytes
+  ) throws(ServiceError) -> Importer.Report {
+    typealias Typed = (events: [NewEvent], lines: [Int], problems: [ServiceError])
+    let parts = CSVParts<Typed>(
+      input, head: head, encoding: options.encoding, severalColumns: TableColumns.severalColumns(type, options: options),
+      blockBytes: blockBytes)
+    let header = try parts.readHeader()
+    let (columns, headerProblems) = TableColumns.match(header, type: type, options: options)
+    guard headerProblems.isEmpty else {
+      // As for a table read whole: every row read (the count, the rows refused), none typed.
+      parts.convert = { _ in ([], [], []) }
+      var rows = 0
+      var readProblems: [ServiceError] = []
+      while let part = try parts.next() {
+        rows += part.rows
+        readProblems += part.problems
+      }
+      var converted = Importer.Converted()
+      converted.problems = headerProblems
+      return try commit(converted, rows: rows, readProblems: readProblems, columns: columns, into: ledger, dryRun: dryRun)
+    }
+    parts.convert = { rows in normalized(rows[...], columns: columns, type: type, options: options) }
+    return try stream(columns: columns, into: ledger, dryRun: dryRun) { () throws(ServiceError) -> StreamPart? in
+      guard let part = try parts.next() else { return nil }
+      return StreamPart(rows: part.rows, typed: part.converted, readProblems: part.problems)
+    }
+  }
+}

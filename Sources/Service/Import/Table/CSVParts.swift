@@ -24,6 +24,7 @@ final class CSVParts<Converted>: @unchecked Sendable {
   var pending: [UInt8] = []
   /// The file's bytes given but not yet decoded (the first block).
   var head: [UInt8]?
+  var headOffset = 0
   var ended = false
   /// The line the pending text starts on.
   var line = 1
@@ -101,8 +102,11 @@ final class CSVParts<Converted>: @unchecked Sendable {
       if !ended && (pending.count < blockBytes || head != nil || needMore) {
         var block: [UInt8]
         if let first = head {
-          block = first
-          head = nil
+          // The bytes read to tell a large file from a small one, a block at a time too.
+          let end = min(first.count, headOffset + blockBytes)
+          block = Array(first[headOffset..<end])
+          headOffset = end
+          if end == first.count { head = nil }
         } else {
           block = try input.read(upTo: blockBytes)
         }

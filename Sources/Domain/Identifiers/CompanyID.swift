@@ -69,6 +69,10 @@ public enum CompanyID {
 
   /// The value with spaces (including no-break spaces) and dots removed; uppercased for RNA.
   public static func normalize(_ value: String, as scheme: Scheme) -> String {
+    // Nearly every value is plain ASCII letters and digits: kept as it is, without reading Unicode properties.
+    if value.utf8.allSatisfy({ isDigit($0) || (($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z")) }) {
+      return scheme == .rna ? value.uppercased() : value
+    }
     let kept = value.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "." }
     let s = String(String.UnicodeScalarView(kept))
     return scheme == .rna ? s.uppercased() : s

@@ -24,9 +24,8 @@ final class ImportParts: @unchecked Sendable {
   var ended = false
   var nextLine = 1
   var read: Int
-  /// The part being read ahead, once started.
-  var ahead: DispatchSemaphore? = nil
-  var result: Result<Parsed?, ServiceError> = .success(nil)
+  /// The parts, read one ahead.
+  lazy var parts = ReadAhead { [weak self] () throws(ServiceError) -> Parsed? in try self?.parseNext() }
 
   init(_ input: InputFile, head: [UInt8], blockBytes: Int, collect: Bool) {
     self.input = input
@@ -37,26 +36,7 @@ final class ImportParts: @unchecked Sendable {
   }
 
   /// The next parsed block (nil at the end of the file), and the one after it started.
-  func next() throws(ServiceError) -> Parsed? {
-    if ahead == nil { start() }
-    ahead!.wait()
-    let taken = result
-    if case .success(let p) = taken, p != nil { start() } else { ahead = nil }
-    return try taken.get()
-  }
-
-  func start() {
-    let done = DispatchSemaphore(value: 0)
-    ahead = done
-    DispatchQueue.global().async {
-      do throws(ServiceError) {
-        self.result = .success(try self.parseNext())
-      } catch {
-        self.result = .failure(error)
-      }
-      done.signal()
-    }
-  }
+  func next() throws(ServiceError) -> Parsed? { try parts.next() }
 
   /// Reads until a block of whole lines, and parses it on every core.
   func parseNext() throws(ServiceError) -> Parsed? {

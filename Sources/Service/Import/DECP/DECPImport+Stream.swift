@@ -37,25 +37,31 @@ extension DECPImport {
     var problems: [ServiceError] = []
     var stop: StreamStop? = nil
     let sentinel = ServiceError(.badInput, "The DECP file is read again.")
+    // Records split, parsed, mapped and made canonical one part ahead, while the ledger commits the part before.
+    let parts = ReadAhead { () throws(ServiceError) -> Result<[Examination], StreamStop>? in
+      var batch = RecordBatch()
+      do throws(SplitError) {
+        while batch.bytes.count < partBytes, let item = try splitter.next() { batch.add(item) }
+      } catch {
+        guard case .failed(let e) = error else { return .failure(.unexpected) }
+        throw e
+      }
+      guard !batch.items.isEmpty else { return nil }
+      guard let version = splitter.version, let examined = examine(batch, version: version, facts: facts, options: options, normalize: true)
+      else { return .failure(.unexpected) }
+      return .success(examined)
+    }
+    defer { parts.finish() }
     let outcome: Ledger.StreamOutcome
     do throws(ServiceError) {
       outcome = try ledger.appendStream(dryRun: dryRun) { () throws(ServiceError) -> Ledger.Part? in
         while true {
-          var batch = RecordBatch()
-          do throws(SplitError) {
-            while batch.bytes.count < partBytes, let item = try splitter.next() { batch.add(item) }
-          } catch {
-            guard case .failed(let e) = error else {
-              stop = .unexpected
-              throw sentinel
-            }
-            throw e
-          }
-          guard !batch.items.isEmpty else { return nil }
-          guard let version = splitter.version,
-            let examined = examine(batch, version: version, facts: facts, options: options, normalize: true)
-          else {
-            stop = .unexpected
+          guard let prepared = try parts.next() else { return nil }
+          let examined: [Examination]
+          switch prepared {
+          case .success(let e): examined = e
+          case .failure(let why):
+            stop = why
             throw sentinel
           }
           items += examined.count

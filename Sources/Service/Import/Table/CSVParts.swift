@@ -33,8 +33,8 @@ final class CSVParts<Converted>: @unchecked Sendable {
   private(set) var header: [String]? = nil
   /// What a part's rows become; set once the header is known.
   var convert: (([SheetTable.Row]) -> Converted)? = nil
-  var ahead: DispatchSemaphore? = nil
-  var result: Result<Part?, ServiceError> = .success(nil)
+  /// The parts, read one ahead.
+  lazy var parts = ReadAhead { [weak self] () throws(ServiceError) -> Part? in try self?.nextPart() }
 
   init(_ input: InputFile, head: [UInt8], encoding: TextEncoding, severalColumns: Bool, blockBytes: Int) {
     self.input = input
@@ -56,26 +56,7 @@ final class CSVParts<Converted>: @unchecked Sendable {
   }
 
   /// The next part (nil at the end of the file), and the one after it started.
-  func next() throws(ServiceError) -> Part? {
-    if ahead == nil { start() }
-    ahead!.wait()
-    let taken = result
-    if case .success(let p) = taken, p != nil { start() } else { ahead = nil }
-    return try taken.get()
-  }
-
-  func start() {
-    let done = DispatchSemaphore(value: 0)
-    ahead = done
-    DispatchQueue.global().async {
-      do throws(ServiceError) {
-        self.result = .success(try self.nextPart())
-      } catch {
-        self.result = .failure(error)
-      }
-      done.signal()
-    }
-  }
+  func next() throws(ServiceError) -> Part? { try parts.next() }
 
   /// Reads the rows of the next whole records, and converts them.
   func nextPart() throws(ServiceError) -> Part? {

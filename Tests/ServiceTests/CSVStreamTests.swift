@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -155,8 +156,16 @@ struct CSVStreamTests {
     let path = b.root + "/h.csv"
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let input = try InputFile(path)
+    let told = Mutex<[Int]>([])
     let streamed = try TableImport.streamCSV(
-      input, head: try input.read(upTo: 100), type: type, options: options, into: b.ledger(), dryRun: false, blockBytes: 333)
+      input, head: try input.read(upTo: 100), type: type, options: options, into: b.ledger(), dryRun: false, blockBytes: 333
+    ) { done, total in
+      told.withLock { $0.append(done) }
+      #expect(total == bytes.count)
+    }
+    // Progress is told after each part, never backwards, up to the whole file.
+    let steps = told.withLock { $0 }
+    #expect(steps.count > 10 && steps == steps.sorted() && steps.last == bytes.count, "\(steps)")
     #expect(streamed.streamed && streamed.imported == 300 && whole.imported == 300)
     #expect(streamed.lines == whole.lines && streamed.seqs == whole.seqs)
     // The fixtures' journals were recorded at other instants: the events compared are what the table says.

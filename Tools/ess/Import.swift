@@ -114,7 +114,10 @@ struct Import: ParsableCommand {
           if showProgress && total > 4 << 20 { Progress.show(done, total) }
         }
       case .csv:
-        return try TableImport.importCSV(file: file, type: type!, options: tableOptions, journal: journal.path, dryRun: dryRun)
+        return try TableImport.importCSV(file: file, type: type!, options: tableOptions, journal: journal.path, dryRun: dryRun) {
+          done, total in
+          if showProgress { Progress.show(done, total) }
+        }
       case .xlsx, .ods:
         return try TableImport.importSpreadsheet(
           file: file, format: from == .xlsx ? .xlsx : .ods, type: type!, options: tableOptions, journal: journal.path, dryRun: dryRun)

@@ -14,6 +14,8 @@ final class CSVParts<Converted>: @unchecked Sendable {
     var converted: Converted
     var rows: Int
     var problems: [ServiceError]
+    /// Bytes of the file read when the part was made.
+    var read: Int
   }
 
   let input: InputFile
@@ -25,6 +27,8 @@ final class CSVParts<Converted>: @unchecked Sendable {
   /// The file's bytes given but not yet decoded (the first block).
   var head: [UInt8]?
   var headOffset = 0
+  /// Bytes of the file read so far (the first block included).
+  var read: Int
   var ended = false
   /// The line the pending text starts on.
   var line = 1
@@ -39,6 +43,7 @@ final class CSVParts<Converted>: @unchecked Sendable {
   init(_ input: InputFile, head: [UInt8], encoding: TextEncoding, severalColumns: Bool, blockBytes: Int) {
     self.input = input
     self.head = head.isEmpty ? nil : head  // nothing read yet is not the end of the file
+    self.read = head.count
     self.decoder = TextDecoder(encoding)
     self.severalColumns = severalColumns
     self.blockBytes = blockBytes
@@ -63,7 +68,7 @@ final class CSVParts<Converted>: @unchecked Sendable {
     var problems: [ServiceError] = []
     while let rows = try readRecords(headerOnly: false, problems: &problems) {
       guard !rows.isEmpty || !problems.isEmpty else { continue }
-      return Part(converted: convert!(rows), rows: rows.count, problems: problems)
+      return Part(converted: convert!(rows), rows: rows.count, problems: problems, read: read)
     }
     return nil
   }
@@ -90,6 +95,7 @@ final class CSVParts<Converted>: @unchecked Sendable {
           if end == first.count { head = nil }
         } else {
           block = try input.read(upTo: blockBytes)
+          read += block.count
         }
         let last = block.isEmpty
         pending += try decoder.decode(block, final: last)

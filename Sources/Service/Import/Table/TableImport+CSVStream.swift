@@ -11,10 +11,11 @@ extension TableImport {
   /// weigh twenty times their CSV (two parts are in memory at once, one read ahead).
   static let csvBlockBytes = 1 << 20
 
-  /// Imports the CSV file `input` (whose first bytes, `head`, are read) a part at a time.
+  /// Imports the CSV file `input` (whose first bytes, `head`, are read) a part at a time;
+  /// `progress` is told (bytes read, bytes in all) after each part, when the file's size is known.
   static func streamCSV(
     _ input: InputFile, head: [UInt8], type: any DomainEvent.Type, options: Options, into ledger: Ledger, dryRun: Bool,
-    blockBytes: Int = TableImport.csvBlockBytes
+    blockBytes: Int = TableImport.csvBlockBytes, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(ServiceError) -> Importer.Report {
     typealias Typed = (events: [NewEvent], lines: [Int], problems: [ServiceError])
     let parts = CSVParts<Typed>(
@@ -38,6 +39,7 @@ extension TableImport {
     parts.convert = { rows in normalized(rows[...], columns: columns, type: type, options: options) }
     return try stream(columns: columns, into: ledger, dryRun: dryRun) { () throws(ServiceError) -> StreamPart? in
       guard let part = try parts.next() else { return nil }
+      if let total = input.size { progress?(min(part.read, total), total) }
       return StreamPart(rows: part.rows, typed: part.converted, readProblems: part.problems)
     }
   }

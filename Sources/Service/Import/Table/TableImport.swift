@@ -45,18 +45,22 @@ public enum TableImport {
   /// into the journal at `journal`, as one commit; with `dryRun`, lists every
   /// problem of every row (by row and column) without writing.
   ///
+  /// - Parameters:
+  ///   - progress: for a file read a part at a time (over 16 MiB), told now and then (bytes read, bytes in all).
   /// - Returns: what was imported or would be (`lines` counts the rows).
   /// - Throws: ``ServiceError``: the first problem of a real import (nothing written),
   ///   a file that cannot be read as CSV, or a journal that cannot be opened.
-  public static func importCSV(file path: String, type: String, options: Options, journal: String, dryRun: Bool) throws(ServiceError)
-    -> Importer.Report
-  {
+  public static func importCSV(
+    file path: String, type: String, options: Options, journal: String, dryRun: Bool,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ServiceError) -> Importer.Report {
     let eventType = try self.type(named: type)
     let options = try checked(options)
     let input = try InputFile(path)
     let bytes = try input.read(upTo: csvStreamAbove + 1)
     if bytes.count > csvStreamAbove {
-      return try streamCSV(input, head: bytes, type: eventType, options: options, into: Ledger(journal: journal), dryRun: dryRun)
+      return try streamCSV(
+        input, head: bytes, type: eventType, options: options, into: Ledger(journal: journal), dryRun: dryRun, progress: progress)
     }
     let t0 = Trace.now()
     let read = try CSVReader.read(

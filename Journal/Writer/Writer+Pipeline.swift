@@ -66,6 +66,7 @@ extension Writer {
         try Writer.checkEnvelopes(events)
         state.placed = 0
         state.given = [:]
+        state.given.reserveCapacity(events.count)
         state.now = options.clock()
         batch = try prepare(
           events, encode: true, state: &state, placeAll: events.count > 1, pending: flight?.pending, deferChain: true)

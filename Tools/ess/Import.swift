@@ -159,9 +159,13 @@ struct Import: ParsableCommand {
     options.sirene = sirene
     options.side = side
     options.asCorrection = asCorrection
+    let showProgress = StandardError.isTerminal
     let report = try Failure.value { () throws(ServiceError) in
-      try DECPImport.run(file: file, journal: journal.path, options: options, dryRun: dryRun)
+      try DECPImport.run(file: file, journal: journal.path, options: options, dryRun: dryRun) { done, total in
+        if showProgress { Progress.show(done, total) }
+      }
     }
+    if showProgress { Progress.clear() }
     for p in report.problems { StandardError.write(p.description + "\n") }
     for line in report.summary(dryRun: dryRun) { print(line) }
     if dryRun && !report.problems.isEmpty { throw ExitCode(2) }

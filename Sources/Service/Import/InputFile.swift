@@ -20,6 +20,12 @@ final class InputFile {
 
   deinit { if fd != 0 { close(fd) } }
 
+  /// How far into the file reading has gone (nil for a pipe).
+  var position: Int? {
+    let p = lseek(fd, 0, SEEK_CUR)
+    return p >= 0 ? Int(p) : nil
+  }
+
   /// The next `limit` bytes, fewer only at the end (empty there).
   func read(upTo limit: Int) throws(ServiceError) -> [UInt8] {
     var out: [UInt8] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -52,6 +53,22 @@ struct DECPStreamTests {
     #expect(streamed.summary(dryRun: false) == whole.summary(dryRun: false))
     #expect(streamedRecords.map(\.id) == wholeRecords.map(\.id))
     #expect(try streamedRecords.map { try $0.data() } == wholeRecords.map { try $0.data() })
+  }
+
+  @Test func aStreamedImportTellsItsProgressUpToTheWholeFile() throws {
+    let bytes = DECPSample.v2JSON(samples(), concessions: 1)
+    let f = try LedgerFixture()
+    let file = f.root + "/decp.json"
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let told = Mutex<[Int]>([])
+    let report = try DECPImport.run(
+      file: file, facts: facts(), into: f.ledger(), options: options, dryRun: false, streamAbove: 16
+    ) { done, total in
+      told.withLock { $0.append(done) }
+      #expect(total == bytes.count)
+    }
+    let steps = told.withLock { $0 }
+    #expect(report.imported > 0 && !steps.isEmpty && steps == steps.sorted() && steps.last == bytes.count, "\(steps)")
   }
 
   @Test func aStreamedDryRunListsTheSameProblems() throws {

@@ -26,7 +26,8 @@ extension DECPImport {
   ///
   /// - Returns: the report, or why the caller must take another way.
   static func streamed(
-    _ path: String, facts: DECPFacts, ledger: Ledger, options: Options, dryRun: Bool, lookUpIds: Bool
+    _ path: String, facts: DECPFacts, ledger: Ledger, options: Options, dryRun: Bool, lookUpIds: Bool,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(ServiceError) -> Result<Report, StreamStop> {
     let input = try InputFile(path)
     let head = try input.read(upTo: partBytes)
@@ -38,25 +39,26 @@ extension DECPImport {
     var stop: StreamStop? = nil
     let sentinel = ServiceError(.badInput, "The DECP file is read again.")
     // Records split, parsed, mapped and made canonical one part ahead, while the ledger commits the part before.
-    let parts = ReadAhead { () throws(ServiceError) -> Result<[Examination], StreamStop>? in
+    let parts = ReadAhead { () throws(ServiceError) -> (Result<[Examination], StreamStop>, read: Int?)? in
       var batch = RecordBatch()
       do throws(SplitError) {
         while batch.bytes.count < partBytes, let item = try splitter.next() { batch.add(item) }
       } catch {
-        guard case .failed(let e) = error else { return .failure(.unexpected) }
+        guard case .failed(let e) = error else { return (.failure(.unexpected), nil) }
         throw e
       }
       guard !batch.items.isEmpty else { return nil }
       guard let version = splitter.version, let examined = examine(batch, version: version, facts: facts, options: options, normalize: true)
-      else { return .failure(.unexpected) }
-      return .success(examined)
+      else { return (.failure(.unexpected), nil) }
+      return (.success(examined), input.position)
     }
     defer { parts.finish() }
     let outcome: Ledger.StreamOutcome
     do throws(ServiceError) {
       outcome = try ledger.appendStream(dryRun: dryRun) { () throws(ServiceError) -> Ledger.Part? in
         while true {
-          guard let prepared = try parts.next() else { return nil }
+          guard let (prepared, read) = try parts.next() else { return nil }
+          if let read, let total = input.size { progress?(min(read, total), total) }
           let examined: [Examination]
           switch prepared {
           case .success(let e): examined = e

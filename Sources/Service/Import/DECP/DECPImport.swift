@@ -89,26 +89,34 @@ public enum DECPImport {
   ///
   /// - Returns: what was imported, already there, corrected, skipped; the warnings; a dry run's problems.
   /// - Throws: ``ServiceError``: the first problem (nothing written), or a file that cannot be read.
-  public static func run(file: String, journal: String, options: Options, dryRun: Bool) throws(ServiceError) -> Report {
+  public static func run(
+    file: String, journal: String, options: Options, dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ServiceError) -> Report {
     var facts = DECPFacts()
     if let path = options.sirene { try facts.readSirene(InputFile.read(path), name: path) }
     if let path = options.side { try facts.readSide(InputFile.read(path), name: path) }
     let ledger = try Ledger(journal: journal)
-    return try run(file: file, facts: facts, into: ledger, options: options, dryRun: dryRun)
+    return try run(file: file, facts: facts, into: ledger, options: options, dryRun: dryRun, progress: progress)
   }
 
   /// The same, into `ledger`: a JSON file larger than `streamAbove` is imported a part at a time
-  /// (``streamed(_:facts:ledger:options:dryRun:lookUpIds:)``), any other read whole.
+  /// (``streamed(_:facts:ledger:options:dryRun:lookUpIds:progress:)``), any other read whole; `progress`
+  /// is told (bytes read, bytes in all) as a streamed one goes.
   static func run(
-    file: String, facts: DECPFacts, into ledger: Ledger, options: Options, dryRun: Bool, streamAbove: Int = Importer.streamAbove
+    file: String, facts: DECPFacts, into ledger: Ledger, options: Options, dryRun: Bool, streamAbove: Int = Importer.streamAbove,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(ServiceError) -> Report {
     let input = try InputFile(file)
     let head = try input.read(upTo: streamAbove + 1)
     if head.count > streamAbove, jsonStart(head) != nil {
-      switch try streamed(file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: false) {
+      switch try streamed(
+        file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: false, progress: progress)
+      {
       case .success(let report): return report
       case .failure(.idTaken):
-        if case .success(let report) = try streamed(file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: true) {
+        if case .success(let report) = try streamed(
+          file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: true, progress: progress)
+        {
           return report
         }
       case .failure(.unexpected): break

@@ -71,16 +71,34 @@ extension IntegrityModel {
     }
   }
 
+  /// At most one award; every report on or after it. By valid day, then seq: the second award is
+  /// refused, naming the first; else the first report dated before the award (or with none). One pass
+  /// without sorting, since a contract gathers hundreds of reports: only the two first awards and the
+  /// first report can be named, and if the first report is not before the award, no report is.
   func checkContract(_ key: IntegrityKey) throws(IntegrityViolation) {
-    let all = sortedFacts(key)
-    let awards = all.filter { $0.fact.kind == .contractAwarded }
-    if awards.count > 1 {
-      throw IntegrityViolation(seq: awards[1].seq, day: awards[1].fact.day, key: key, detail: .awardedTwice(first: awards[0].seq))
-    }
-    for (seq, r) in all where r.kind == .hoursReported {
-      guard let award = awards.first, award.fact.day <= r.day else {
-        throw IntegrityViolation(seq: seq, day: r.day, key: key, detail: .reportWithoutAward)
+    func before(_ a: Filed, _ b: Filed) -> Bool { (a.fact.day, a.seq) < (b.fact.day, b.seq) }
+    var firstAward: Filed? = nil
+    var secondAward: Filed? = nil
+    var firstReport: Filed? = nil
+    for filed in byKey[key] ?? [] {
+      switch filed.fact.kind {
+      case .contractAwarded:
+        if firstAward == nil || before(filed, firstAward!) {
+          secondAward = firstAward
+          firstAward = filed
+        } else if secondAward == nil || before(filed, secondAward!) {
+          secondAward = filed
+        }
+      case .hoursReported:
+        if firstReport == nil || before(filed, firstReport!) { firstReport = filed }
+      default: continue
       }
+    }
+    if let firstAward, let secondAward {
+      throw IntegrityViolation(seq: secondAward.seq, day: secondAward.fact.day, key: key, detail: .awardedTwice(first: firstAward.seq))
+    }
+    if let report = firstReport, firstAward == nil || report.fact.day < firstAward!.fact.day {
+      throw IntegrityViolation(seq: report.seq, day: report.fact.day, key: key, detail: .reportWithoutAward)
     }
   }
 }

@@ -25,6 +25,18 @@ package struct ByteReader {
     defer { pos += n }
     return Array(bytes[pos..<(pos + n)])
   }
+  /// The same, giving back `previous` when the bytes are those it was read from
+  /// (a list whose entries repeat one text: no new string per entry).
+  package mutating func string(reusing previous: inout (range: Range<Int>, text: String)?) -> String? {
+    guard let n = u32(), pos + Int(n) <= bytes.endIndex else { return nil }
+    let range = pos..<(pos + Int(n))
+    pos += Int(n)
+    if let p = previous, p.range.count == range.count, bytes[p.range].elementsEqual(bytes[range]) { return p.text }
+    let text = bytes[range].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    previous = (range, text)
+    return text
+  }
+
   package mutating func string() -> String? {
     guard let n = u32(), pos + Int(n) <= bytes.endIndex else { return nil }
     defer { pos += Int(n) }

@@ -82,8 +82,12 @@ extension IntegrityModel {
   static func decodeFacts(_ bytes: [UInt8]) throws -> [Filed] {
     var r = ByteReader(bytes[...])
     var out: [Filed] = []
+    // A fact takes at least 21 bytes; those of one key mostly share their id, read once.
+    out.reserveCapacity(bytes.count / 21)
+    var lastID: (range: Range<Int>, text: String)? = nil
     while !r.atEnd {
-      guard let s = r.u64(), let k = r.u8(), let kind = IntegrityFact.Kind(rawValue: k), let day = r.i32(), let id = r.string(),
+      guard let s = r.u64(), let k = r.u8(), let kind = IntegrityFact.Kind(rawValue: k), let day = r.i32(),
+        let id = r.string(reusing: &lastID),
         let m = r.u32(), s > (out.last?.seq ?? 0)
       else { throw IndexDamaged() }
       var members: [String] = []

@@ -63,9 +63,16 @@ public struct IntegrityModel: Sendable, Equatable {
   public struct Undo: Sendable {
     var lastSeq: UInt64
     var lastHash: ChainHash
-    var keys: [IntegrityKey: [Filed]?] = [:]
+    var keys: [IntegrityKey: Saved] = [:]
     var targets: [UInt64: [UInt64]?] = [:]
     var amendedBy: [UInt64: UInt64?] = [:]
+  }
+
+  /// How the facts of a key were before a tentative change: a list only appended to since
+  /// keeps its length (no copy of a contract's hundreds of reports), any other its old list.
+  enum Saved: Sendable {
+    case list([Filed]?)
+    case count(Int)
   }
 
   /// The start of a tentative application.
@@ -73,7 +80,12 @@ public struct IntegrityModel: Sendable, Equatable {
 
   /// Reverts what was applied since `undo` began.
   public mutating func rollback(_ undo: Undo) {
-    for (k, v) in undo.keys { byKey[k] = v }
+    for (k, v) in undo.keys {
+      switch v {
+      case .list(let list): byKey[k] = list
+      case .count(let n): byKey[k]?.removeSubrange(n...)
+      }
+    }
     for (t, v) in undo.targets { amendments[t] = v }
     for (t, v) in undo.amendedBy { history.amendedBy[t] = v }
     lastSeq = undo.lastSeq
@@ -125,7 +137,7 @@ public struct IntegrityModel: Sendable, Equatable {
       case .removed(let e):
         guard let fact = IntegrityFact.of(e) else { continue }
         for k in fact.keys {
-          try edit(k, base: base, undo: &undo) { list in
+          try edit(k, base: base, undo: &undo, appending: nil) { list in
             list.removeAll { $0.seq == e.seq }
             return false
           }
@@ -134,7 +146,7 @@ public struct IntegrityModel: Sendable, Equatable {
       case .added(let e):
         guard let fact = IntegrityFact.of(e) else { continue }
         for k in fact.keys {
-          try edit(k, base: base, undo: &undo) { list in
+          try edit(k, base: base, undo: &undo, appending: e.seq) { list in
             let appended = (list.last?.seq ?? 0) < e.seq
             IntegrityModel.insert(Filed(seq: e.seq, fact: fact), into: &list)
             return appended
@@ -148,9 +160,19 @@ public struct IntegrityModel: Sendable, Equatable {
 
   /// Changes the facts of `key` (read from `base` first), noting the old
   /// ones in `undo`; `change` says whether it only appended a fact.
-  mutating func edit(_ key: IntegrityKey, base: Base, undo: inout Undo?, _ change: (inout [Filed]) -> Bool) throws {
+  mutating func edit(
+    _ key: IntegrityKey, base: Base, undo: inout Undo?, appending seq: UInt64?, _ change: (inout [Filed]) -> Bool
+  ) throws {
     try load(key: key, base: base)
-    if undo != nil, undo!.keys[key] == nil { undo!.keys[key] = .some(byKey[key]) }
+    if undo != nil {
+      // Only appended to: the fact's seq is after every fact of the key.
+      let appends = seq.map { (byKey[key]?.last?.seq ?? 0) < $0 } ?? false
+      switch undo!.keys[key] {
+      case nil: undo!.keys[key] = appends ? .count(byKey[key]?.count ?? 0) : .list(byKey[key])
+      case .count(let n)? where !appends: undo!.keys[key] = .list(byKey[key].map { Array($0.prefix(n)) })
+      default: break
+      }
+    }
     if changedKeys[key] == nil { changedKeys[key] = .some(byKey[key]?.count ?? 0) }
     if !change(&byKey[key, default: []]) { changedKeys[key] = .some(nil) }
   }

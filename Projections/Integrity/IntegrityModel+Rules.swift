@@ -47,26 +47,61 @@ extension IntegrityModel {
     return current
   }
 
+  /// At most one opening and one closing, the closing not before the opening, every pledge
+  /// between them. By valid day, then seq, as the rules read; without sorting the pledges: the
+  /// first one refused is the first pledge if it comes before the opening (or there is none),
+  /// else the first one after the closing.
   func checkCampaign(_ key: IntegrityKey) throws(IntegrityViolation) {
-    let all = sortedFacts(key)
-    let opens = all.filter { $0.fact.kind == .campaignOpened }
-    let closes = all.filter { $0.fact.kind == .campaignClosed }
-    if opens.count > 1 {
-      throw IntegrityViolation(seq: opens[1].seq, day: opens[1].fact.day, key: key, detail: .openedTwice(first: opens[0].seq))
+    let facts = byKey[key] ?? []
+    var opens = FirstTwo()
+    var closes = FirstTwo()
+    var firstPledge: Filed? = nil
+    for filed in facts {
+      switch filed.fact.kind {
+      case .campaignOpened: opens.offer(filed)
+      case .campaignClosed: closes.offer(filed)
+      case .pledgeMade: if firstPledge == nil || FirstTwo.before(filed, firstPledge!) { firstPledge = filed }
+      default: continue
+      }
     }
-    if closes.count > 1 {
-      throw IntegrityViolation(seq: closes[1].seq, day: closes[1].fact.day, key: key, detail: .closedTwice(first: closes[0].seq))
+    if let first = opens.first, let second = opens.second {
+      throw IntegrityViolation(seq: second.seq, day: second.fact.day, key: key, detail: .openedTwice(first: first.seq))
+    }
+    if let first = closes.first, let second = closes.second {
+      throw IntegrityViolation(seq: second.seq, day: second.fact.day, key: key, detail: .closedTwice(first: first.seq))
     }
     let open = opens.first
-    if let close = closes.first, open == nil || close.fact.day < open!.fact.day {
+    let close = closes.first
+    if let close, open == nil || close.fact.day < open!.fact.day {
       throw IntegrityViolation(seq: close.seq, day: close.fact.day, key: key, detail: .closedWithoutOpening)
     }
-    for (seq, p) in all where p.kind == .pledgeMade {
-      guard let open, open.fact.day <= p.day else {
-        throw IntegrityViolation(seq: seq, day: p.day, key: key, detail: .pledgeWithoutOpening)
-      }
-      if let close = closes.first, close.fact.day < p.day {
-        throw IntegrityViolation(seq: seq, day: p.day, key: key, detail: .pledgeAfterClosing(closedOn: close.fact.day))
+    guard let firstPledge else { return }
+    guard let open, open.fact.day <= firstPledge.fact.day else {
+      throw IntegrityViolation(seq: firstPledge.seq, day: firstPledge.fact.day, key: key, detail: .pledgeWithoutOpening)
+    }
+    guard let close else { return }
+    var late: Filed? = nil
+    for filed in facts where filed.fact.kind == .pledgeMade && close.fact.day < filed.fact.day {
+      if late == nil || FirstTwo.before(filed, late!) { late = filed }
+    }
+    if let late {
+      throw IntegrityViolation(seq: late.seq, day: late.fact.day, key: key, detail: .pledgeAfterClosing(closedOn: close.fact.day))
+    }
+  }
+
+  /// The first two facts offered, by valid day then seq.
+  struct FirstTwo {
+    var first: Filed? = nil
+    var second: Filed? = nil
+
+    static func before(_ a: Filed, _ b: Filed) -> Bool { (a.fact.day, a.seq) < (b.fact.day, b.seq) }
+
+    mutating func offer(_ filed: Filed) {
+      if first == nil || Self.before(filed, first!) {
+        second = first
+        first = filed
+      } else if second == nil || Self.before(filed, second!) {
+        second = filed
       }
     }
   }
@@ -76,25 +111,17 @@ extension IntegrityModel {
   /// without sorting, since a contract gathers hundreds of reports: only the two first awards and the
   /// first report can be named, and if the first report is not before the award, no report is.
   func checkContract(_ key: IntegrityKey) throws(IntegrityViolation) {
-    func before(_ a: Filed, _ b: Filed) -> Bool { (a.fact.day, a.seq) < (b.fact.day, b.seq) }
-    var firstAward: Filed? = nil
-    var secondAward: Filed? = nil
+    var awards = FirstTwo()
     var firstReport: Filed? = nil
     for filed in byKey[key] ?? [] {
       switch filed.fact.kind {
-      case .contractAwarded:
-        if firstAward == nil || before(filed, firstAward!) {
-          secondAward = firstAward
-          firstAward = filed
-        } else if secondAward == nil || before(filed, secondAward!) {
-          secondAward = filed
-        }
-      case .hoursReported:
-        if firstReport == nil || before(filed, firstReport!) { firstReport = filed }
+      case .contractAwarded: awards.offer(filed)
+      case .hoursReported: if firstReport == nil || FirstTwo.before(filed, firstReport!) { firstReport = filed }
       default: continue
       }
     }
-    if let firstAward, let secondAward {
+    let firstAward = awards.first
+    if let firstAward, let secondAward = awards.second {
       throw IntegrityViolation(seq: secondAward.seq, day: secondAward.fact.day, key: key, detail: .awardedTwice(first: firstAward.seq))
     }
     if let report = firstReport, firstAward == nil || report.fact.day < firstAward!.fact.day {

@@ -12,15 +12,7 @@ enum EventLine {
   /// `,"prev":"` + 71 + `","hash":"` + 71 + `"}`.
   static let suffixLength = 9 + ChainHash.textLength + 10 + ChainHash.textLength + 2
 
-  static func body(
-    seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, into out: inout [UInt8]
-  ) {
-    var stamp: [UInt8] = []
-    recordedAt.appendRFC3339(to: &stamp)
-    body(seq: seq, id: id, event: event, recordedAtText: stamp, into: &out)
-  }
-
-  /// The same, with `recordedAt` already written as its 24 characters (a batch formats each stamp once).
+  /// The body of the event at `seq`, with `recordedAt` already written as its 24 characters (a batch formats each stamp once).
   static func body(
     seq: UInt64, id: String, event: NewEvent, recordedAtText: [UInt8], into out: inout [UInt8]
   ) {
@@ -77,20 +69,9 @@ enum EventLine {
     }
   }
 
-  /// Appends the full line (with `prev`, `hash` and a final newline) to `out`; returns the hash.
-  static func append(
-    seq: UInt64, id: String, event: NewEvent, recordedAt: Timestamp, prev: ChainHash,
-    to out: inout [UInt8]
-  ) -> ChainHash {
-    var prevText: [UInt8] = []
-    prev.appendText(to: &prevText)
-    var stamp: [UInt8] = []
-    recordedAt.appendRFC3339(to: &stamp)
-    return append(seq: seq, id: id, event: event, recordedAtText: stamp, prevText: &prevText, to: &out)
-  }
-
-  /// Same, with the previous hash's text given, and replaced by this event's
-  /// hash text on return (so a batch formats each hash once).
+  /// Appends the full line (with `prev`, `hash` and a final newline) to `out` and returns the hash;
+  /// the previous hash's text is given, and replaced by this event's hash text on return (so a batch
+  /// formats each hash once).
   static func append(
     seq: UInt64, id: String, event: NewEvent, recordedAtText: [UInt8], prevText: inout [UInt8],
     to out: inout [UInt8]

@@ -55,14 +55,8 @@ extension IntegrityModel {
     let facts = byKey[key] ?? []
     var opens = FirstTwo()
     var closes = FirstTwo()
-    var firstPledge: Filed? = nil
     for filed in facts {
-      switch filed.fact.kind {
-      case .campaignOpened: opens.offer(filed)
-      case .campaignClosed: closes.offer(filed)
-      case .pledgeMade: if firstPledge == nil || FirstTwo.before(filed, firstPledge!) { firstPledge = filed }
-      default: continue
-      }
+      if filed.fact.kind == .campaignOpened { opens.offer(filed) } else if filed.fact.kind == .campaignClosed { closes.offer(filed) }
     }
     if let first = opens.first, let second = opens.second {
       throw IntegrityViolation(seq: second.seq, day: second.fact.day, key: key, detail: .openedTwice(first: first.seq))
@@ -75,16 +69,13 @@ extension IntegrityModel {
     if let close, open == nil || close.fact.day < open!.fact.day {
       throw IntegrityViolation(seq: close.seq, day: close.fact.day, key: key, detail: .closedWithoutOpening)
     }
-    guard let firstPledge else { return }
+    let pledges = facts.lazy.filter { $0.fact.kind == .pledgeMade }
+    guard let firstPledge = pledges.min(by: FirstTwo.before) else { return }
     guard let open, open.fact.day <= firstPledge.fact.day else {
       throw IntegrityViolation(seq: firstPledge.seq, day: firstPledge.fact.day, key: key, detail: .pledgeWithoutOpening)
     }
     guard let close else { return }
-    var late: Filed? = nil
-    for filed in facts where filed.fact.kind == .pledgeMade && close.fact.day < filed.fact.day {
-      if late == nil || FirstTwo.before(filed, late!) { late = filed }
-    }
-    if let late {
+    if let late = pledges.filter({ close.fact.day < $0.fact.day }).min(by: FirstTwo.before) {
       throw IntegrityViolation(seq: late.seq, day: late.fact.day, key: key, detail: .pledgeAfterClosing(closedOn: close.fact.day))
     }
   }
@@ -111,15 +102,10 @@ extension IntegrityModel {
   /// without sorting, since a contract gathers hundreds of reports: only the two first awards and the
   /// first report can be named, and if the first report is not before the award, no report is.
   func checkContract(_ key: IntegrityKey) throws(IntegrityViolation) {
+    let facts = byKey[key] ?? []
     var awards = FirstTwo()
-    var firstReport: Filed? = nil
-    for filed in byKey[key] ?? [] {
-      switch filed.fact.kind {
-      case .contractAwarded: awards.offer(filed)
-      case .hoursReported: if firstReport == nil || FirstTwo.before(filed, firstReport!) { firstReport = filed }
-      default: continue
-      }
-    }
+    for filed in facts where filed.fact.kind == .contractAwarded { awards.offer(filed) }
+    let firstReport = facts.lazy.filter { $0.fact.kind == .hoursReported }.min(by: FirstTwo.before)
     let firstAward = awards.first
     if let firstAward, let secondAward = awards.second {
       throw IntegrityViolation(seq: secondAward.seq, day: secondAward.fact.day, key: key, detail: .awardedTwice(first: firstAward.seq))

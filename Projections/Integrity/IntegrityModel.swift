@@ -71,7 +71,7 @@ public struct IntegrityModel: Sendable, Equatable {
   /// How the facts of a key were before a tentative change: a list only appended to since
   /// keeps its length (no copy of a contract's hundreds of reports), any other its old list.
   enum Saved: Sendable {
-    case list([Filed]?)
+    case list([Filed])
     case count(Int)
   }
 
@@ -137,19 +137,14 @@ public struct IntegrityModel: Sendable, Equatable {
       case .removed(let e):
         guard let fact = IntegrityFact.of(e) else { continue }
         for k in fact.keys {
-          try edit(k, base: base, undo: &undo, appending: nil) { list in
-            list.removeAll { $0.seq == e.seq }
-            return false
-          }
+          try edit(k, base: base, undo: &undo, appending: nil) { list in list.removeAll { $0.seq == e.seq } }
           touched.append(k)
         }
       case .added(let e):
         guard let fact = IntegrityFact.of(e) else { continue }
         for k in fact.keys {
           try edit(k, base: base, undo: &undo, appending: e.seq) { list in
-            let appended = (list.last?.seq ?? 0) < e.seq
             IntegrityModel.insert(Filed(seq: e.seq, fact: fact), into: &list)
-            return appended
           }
           touched.append(k)
         }
@@ -158,23 +153,25 @@ public struct IntegrityModel: Sendable, Equatable {
     return touched
   }
 
-  /// Changes the facts of `key` (read from `base` first), noting the old
-  /// ones in `undo`; `change` says whether it only appended a fact.
+  /// Changes the facts of `key` (read from `base` first), noting the old ones in `undo`;
+  /// `seq` is that of the fact `change` files (nil for a removal): after every fact of the
+  /// key, the change only appends.
   mutating func edit(
-    _ key: IntegrityKey, base: Base, undo: inout Undo?, appending seq: UInt64?, _ change: (inout [Filed]) -> Bool
+    _ key: IntegrityKey, base: Base, undo: inout Undo?, appending seq: UInt64?, _ change: (inout [Filed]) -> Void
   ) throws {
     try load(key: key, base: base)
+    let list = byKey[key] ?? []
+    let appends = seq.map { (list.last?.seq ?? 0) < $0 } ?? false
     if undo != nil {
-      // Only appended to: the fact's seq is after every fact of the key.
-      let appends = seq.map { (byKey[key]?.last?.seq ?? 0) < $0 } ?? false
       switch undo!.keys[key] {
-      case nil: undo!.keys[key] = appends ? .count(byKey[key]?.count ?? 0) : .list(byKey[key])
-      case .count(let n)? where !appends: undo!.keys[key] = .list(byKey[key].map { Array($0.prefix(n)) })
+      case nil: undo!.keys[key] = appends ? .count(list.count) : .list(list)
+      case .count(let n)? where !appends: undo!.keys[key] = .list(Array(list.prefix(n)))
       default: break
       }
     }
-    if changedKeys[key] == nil { changedKeys[key] = .some(byKey[key]?.count ?? 0) }
-    if !change(&byKey[key, default: []]) { changedKeys[key] = .some(nil) }
+    if changedKeys[key] == nil { changedKeys[key] = .some(list.count) }
+    if !appends { changedKeys[key] = .some(nil) }
+    change(&byKey[key, default: []])
   }
 
   /// How many facts the model holds in memory.

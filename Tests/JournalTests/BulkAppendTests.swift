@@ -138,7 +138,7 @@ struct BulkAppendTests {
     #expect(try j.snapshot() == before)
   }
 
-  @Test("a failed flush in the pipeline stops the writer; what was acknowledged is committed")
+  @Test("a failed flush of the first pipelined batch stops the writer, acknowledges nothing, and is cut back")
   func failedFlush() throws {
     let j = try TestJournal()
     let io = FaultyIO()

@@ -37,9 +37,17 @@ public enum Templates {
   /// ```swift
   /// try Templates.columns(type: "books.donation-counted").map(\.label)  // ["date", "livres", "lieu de collecte"]
   /// ```
-  /// - Throws: ``ServiceError`` for a type not in the catalog.
+  /// - Throws: ``ServiceError`` for a type not in the catalog, or one people do not report (corrections, retractions, publications).
   public static func columns(type name: String) throws(ServiceError) -> [Column] {
-    let type = try TableImport.type(named: name)
+    let kind: EventKind
+    do { kind = try EventCatalog.kind(named: name) } catch { throw ServiceError(error, at: .init(field: "TYPE")) }
+    guard ![.eventCorrected, .eventRetracted, .bilanPublished].contains(kind) else {
+      throw ServiceError(
+        .badInput,
+        "Type '\(name)' has no template: corrections, retractions and publications are recorded by ess correct, ess retract and ess bilan --receipt; expected a type that people report, e.g. procurement.insertion-hours-reported.",
+        at: .init(field: "TYPE"))
+    }
+    let type = kind.eventType
     return [Column(name: "occurredOn", label: "date", kind: .date, required: true)]
       + type.fields.map { Column(name: $0.name, label: $0.labelFR, kind: $0.kind, required: $0.required) }
   }
@@ -47,8 +55,8 @@ public enum Templates {
   /// The `csv-fr` template of `type`: a UTF-8 BOM, then the header line in French labels, `;`-separated, ending with CRLF.
   /// - Throws: ``ServiceError`` for a type not in the catalog.
   public static func csvFR(type name: String) throws(ServiceError) -> [UInt8] {
-    let header = try columns(type: name).map { quotedForCSV($0.label, separator: ";") }.joined(separator: ";")
-    return [0xEF, 0xBB, 0xBF] + Array((header + "\r\n").utf8)
+    let dialect = CSVDialect.spreadsheetFR
+    return Array((dialect.start + dialect.header(try columns(type: name).map(\.label)) + CSVDialect.lineEnd).utf8)
   }
 
   /// The template of `type` in `format`, written to `output` when given (replaced whole), and returned.
@@ -69,11 +77,5 @@ public enum Templates {
       do { try DurableFile.replace(output, with: bytes) } catch { throw ServiceError(error, at: .init(file: output)) }
     }
     return bytes
-  }
-
-  /// A cell as RFC 4180 writes it: within double quotes (doubled inside) when it holds the separator, a quote or a line break.
-  static func quotedForCSV(_ text: String, separator: Character) -> String {
-    guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacing("\"", with: "\"\"") + "\""
   }
 }

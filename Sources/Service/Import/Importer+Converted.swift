@@ -74,22 +74,13 @@ extension Importer {
   static func dropKnownFacts(
     _ events: [NewEvent], _ origins: [(number: Int, place: String)], ledger: Ledger, report: inout Report
   ) throws(ServiceError) -> ([NewEvent], [(number: Int, place: String)]) {
-    do {
-      try ledger.writer.preview(events) { _ in }
-      return (events, origins)
-    } catch let error as JournalError where error.code == .conflictingID {
-      // Some id is taken with other content: look at each.
-    } catch {
-      return (events, origins)  // other refusals are reported with their place by the commit
-    }
+    // Some id is taken with other content: look at each.
+    guard try anyIdTaken(events, ledger: ledger) else { return (events, origins) }
+    let existing = try existingRecords(events, ledger: ledger)
     var kept: [NewEvent] = []
     var keptOrigins: [(number: Int, place: String)] = []
-    for (event, origin) in zip(events, origins) {
-      let existing: Record?
-      do { existing = try event.id.flatMap { id throws(JournalError) in try ledger.store.reader.record(id: id) } } catch {
-        throw ServiceError(error)
-      }
-      if let r = existing, r.type == event.type, r.occurredOn == event.occurredOn, r.dataBytes.elementsEqual(event.canonicalData) {
+    for (i, (event, origin)) in zip(events, origins).enumerated() {
+      if let r = existing[i], r.type == event.type, r.occurredOn == event.occurredOn, r.dataBytes.elementsEqual(event.canonicalData) {
         report.alreadyPresent += 1
       } else {
         kept.append(event)
@@ -97,5 +88,34 @@ extension Importer {
       }
     }
     return (kept, keptOrigins)
+  }
+
+  /// Whether the journal holds an id of `events` with other content (a cheap check under the writer's
+  /// lock: the journal's own id lookup; no event is encoded or written).
+  static func anyIdTaken(_ events: [NewEvent], ledger: Ledger) throws(ServiceError) -> Bool {
+    do {
+      try ledger.writer.preview(events) { _ in }
+      return false
+    } catch let error as JournalError where error.code == .conflictingID {
+      return true
+    } catch {
+      // Other refusals are the import's to report, with their place.
+      return false
+    }
+  }
+
+  /// The events the journal holds with the ids of `events`, by index (each looked up by id).
+  static func existingRecords(_ events: [NewEvent], ledger: Ledger) throws(ServiceError) -> [Int: Record] {
+    var existing: [Int: Record] = [:]
+    let reader = ledger.store.reader
+    for (i, e) in events.enumerated() {
+      guard let id = e.id else { continue }
+      do {
+        if let r = try reader.record(id: id) { existing[i] = r.detached() }
+      } catch {
+        throw ServiceError(error)
+      }
+    }
+    return existing
   }
 }

@@ -24,16 +24,8 @@ public enum SpreadsheetTemplate {
   /// The columns: `occurredOn` (the date the event took place), then every field of `type`, in the catalog's order.
   /// - Throws: ``ServiceError`` `.badInput`: an unknown type (with the close names), or one that is not reported by people.
   public static func columns(type: String) throws(ServiceError) -> [Column] {
-    let kind: EventKind
-    do { kind = try EventCatalog.kind(named: type) } catch { throw ServiceError(error, at: .init(field: "TYPE")) }
-    guard ![.eventCorrected, .eventRetracted, .bilanPublished].contains(kind) else {
-      throw ServiceError(
-        .badInput,
-        "Type '\(type)' has no template: corrections, retractions and publications are recorded by ess correct, ess retract and ess bilan --receipt; expected a type that people report, e.g. procurement.insertion-hours-reported.",
-        at: .init(field: "TYPE"))
-    }
     // The columns of every template (Templates), each with the style its kind is shown in.
-    return try Templates.columns(type: kind.rawValue).map {
+    try Templates.columns(type: type).map {
       Column(name: $0.name, label: $0.label, kind: $0.kind, required: $0.required, style: style($0.kind))
     }
   }

@@ -51,51 +51,50 @@ struct KeyRulesTests {
     return nil
   }
 
-  @Test func theCampaignRuleWithoutSortingNamesWhatTheSortedRuleNames() {
-    var rng = Seeded(seed: 15)
-    let key = IntegrityKey(.campaign, "k1")
+  /// Offers `lists` random fact lists of `key` (kinds drawn by `kind`, on `days` days, so that many facts share one
+  /// and the seq decides) to the model's check and to `literally`; returns how often each outcome came, by its
+  /// detail's first `width` characters.
+  static func compare(
+    seed: UInt64, lists: Int, key: IntegrityKey, days: Int32, width: Int, kind: (inout Seeded) -> IntegrityFact.Kind,
+    literally: ([IntegrityModel.Filed], IntegrityKey) -> IntegrityViolation?
+  ) -> [String: Int] {
+    var rng = Seeded(seed: seed)
     var outcomes: [String: Int] = [:]
-    for _ in 0..<8000 {
+    for _ in 0..<lists {
       var facts: [IntegrityModel.Filed] = []
       var seq: UInt64 = 0
       for _ in 0..<Int.random(in: 0..<12, using: &rng) {
         seq += UInt64.random(in: 1...3, using: &rng)
-        let roll = Int.random(in: 0..<12, using: &rng)
-        let kind: IntegrityFact.Kind = roll == 0 ? .campaignOpened : roll == 1 ? .campaignClosed : .pledgeMade
-        facts.append(.init(seq: seq, fact: IntegrityFact(kind: kind, id: "k1", day: Int32.random(in: 0..<6, using: &rng))))
+        let k = kind(&rng)
+        facts.append(.init(seq: seq, fact: IntegrityFact(kind: k, id: key.id, day: Int32.random(in: 0..<days, using: &rng))))
       }
       var model = IntegrityModel()
       model.byKey[key] = facts
       var found: IntegrityViolation? = nil
       do throws(IntegrityViolation) { try model.check(keys: [key]) } catch { found = error }
-      let expected = Self.campaignLiterally(facts, key)
+      let expected = literally(facts, key)
       #expect(found == expected, "\(facts.map { ($0.seq, $0.fact.kind, $0.fact.day) })")
-      outcomes["\(expected.map { "\($0.detail)" } ?? "none")".prefix(14).description, default: 0] += 1
+      outcomes["\(expected.map { "\($0.detail)" } ?? "none")".prefix(width).description, default: 0] += 1
+    }
+    return outcomes
+  }
+
+  @Test func theCampaignRuleWithoutSortingNamesWhatTheSortedRuleNames() {
+    let outcomes = Self.compare(seed: 15, lists: 8000, key: IntegrityKey(.campaign, "k1"), days: 6, width: 14) { rng in
+      let roll = Int.random(in: 0..<12, using: &rng)
+      return roll == 0 ? .campaignOpened : roll == 1 ? .campaignClosed : .pledgeMade
+    } literally: {
+      Self.campaignLiterally($0, $1)
     }
     // Every outcome was met: none, opened twice, closed twice, closed without opening, pledge before or after.
     #expect(outcomes.count == 6 && outcomes.values.allSatisfy { $0 > 50 }, "\(outcomes)")
   }
 
   @Test func onePassNamesWhatTheSortedRuleNames() {
-    var rng = Seeded(seed: 14)
-    let key = IntegrityKey(.contract, "c1")
-    var outcomes: [String: Int] = [:]
-    for _ in 0..<5000 {
-      var facts: [IntegrityModel.Filed] = []
-      var seq: UInt64 = 0
-      for _ in 0..<Int.random(in: 0..<12, using: &rng) {
-        seq += UInt64.random(in: 1...3, using: &rng)
-        // Few days, so that many facts share one and the seq decides.
-        let kind: IntegrityFact.Kind = Int.random(in: 0..<5, using: &rng) == 0 ? .contractAwarded : .hoursReported
-        facts.append(.init(seq: seq, fact: IntegrityFact(kind: kind, id: "c1", day: Int32.random(in: 0..<4, using: &rng))))
-      }
-      var model = IntegrityModel()
-      model.byKey[key] = facts
-      var found: IntegrityViolation? = nil
-      do throws(IntegrityViolation) { try model.check(keys: [key]) } catch { found = error }
-      let expected = Self.literally(facts, key)
-      #expect(found == expected, "\(facts.map { ($0.seq, $0.fact.kind, $0.fact.day) })")
-      outcomes["\(expected.map { "\($0.detail)" } ?? "none")".prefix(12).description, default: 0] += 1
+    let outcomes = Self.compare(seed: 14, lists: 5000, key: IntegrityKey(.contract, "c1"), days: 4, width: 12) { rng in
+      Int.random(in: 0..<5, using: &rng) == 0 ? .contractAwarded : .hoursReported
+    } literally: {
+      Self.literally($0, $1)
     }
     // Every outcome was met many times.
     #expect(outcomes.count == 3 && outcomes.values.allSatisfy { $0 > 300 }, "\(outcomes)")

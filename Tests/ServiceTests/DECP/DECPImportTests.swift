@@ -72,6 +72,20 @@ struct DECPImportTests {
     #expect(d["fullTitle"] == .string(long.objet.trimmingCharacters(in: .whitespaces)))
   }
 
+  /// Given a document whole, Foundation's parser fails at the end of one over 10 MB: DECP XML is read as a stream.
+  @Test func anXMLFileOverTenMegabytesIsRead() throws {
+    let one = DECPSample.v2XML([DECPSample()])
+    let text = String(decoding: one, as: UTF8.self)
+    let open = try #require(text.range(of: "<marche>"))
+    let close = try #require(text.range(of: "</marches>"))
+    let record = String(text[open.lowerBound..<close.lowerBound])
+    let count = 10_500_000 / record.utf8.count + 1
+    let big = String(text[..<open.lowerBound]) + String(repeating: record, count: count) + String(text[close.lowerBound...])
+    #expect(big.utf8.count > 10_500_000)
+    let read = try DECPXML.read(Array(big.utf8))
+    #expect(read.marches.count == count && read.marches.allSatisfy { $0.problems.isEmpty })
+  }
+
   @Test func theSameRecordsInJSONAndXMLGiveTheSameEvents() throws {
     var first = DECPSample()
     first.modifications = 1

@@ -17,7 +17,7 @@ public enum SCDLSubsidy {
     "pourcentageSubvention", "dispositifAide",
   ]
 
-  /// The grantors ess knows: their official name, SIREN and head office's SIRET (as they publish them).
+  /// The public bodies ess knows, as grantors and as buyers: their official name, SIREN and head office's SIRET (as they publish them).
   static let grantors: [(buyer: Buyer, name: String, siren: String, siret: String)] = [
     (.ville, "Ville de Strasbourg", "216704825", "21670482500019"),
     (.eurometropole, "Eurométropole de Strasbourg", "246700488", "24670048800017"),

@@ -95,7 +95,6 @@ extension DECPImport {
           return
         case .success(let event):
           staged.converted.append(event, number: number, place: record.place)
-          staged.uids.append(record.uid)
           staged.published.append(record.published)
           for d in m.checksums { report.warnings.append(ServiceError(d, at: .init(line: number, place: record.place))) }
         }

@@ -26,8 +26,6 @@ struct DECPFacts: Sendable {
   var bySiren: [String: Sirene] = [:]
   /// uid → field name → flag.
   var side: [String: [String: Bool]] = [:]
-  var hasSirene = false
-  var hasSide = false
 
   init() {}
 
@@ -79,7 +77,6 @@ struct DECPFacts: Sendable {
       if let s = cell(siret) { bySiret[s] = facts }
       if let s = cell(siren) ?? cell(siret).map({ String($0.prefix(9)) }), bySiren[s] == nil { bySiren[s] = facts }
     }
-    hasSirene = true
   }
 
   /// Reads a side file: a column `uid`, and any of ``sideColumns`` holding oui/non/true/false (empty: not given).
@@ -118,6 +115,5 @@ struct DECPFacts: Sendable {
       }
       side[key] = flags
     }
-    hasSide = true
   }
 }

@@ -5,8 +5,7 @@ extension DECPImport {
   /// The events of a file, with what each came from (for reconciling with the journal).
   struct Staged {
     var converted = Importer.Converted()
-    /// For each event: its record's uid and `datePublicationDonnees`.
-    var uids: [String] = []
+    /// For each event: its record's `datePublicationDonnees`.
     var published: [String] = []
   }
 

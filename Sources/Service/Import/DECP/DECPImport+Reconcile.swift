@@ -12,7 +12,7 @@ extension DECPImport {
   /// says the same). Ids are looked up only when the journal finds one taken.
   static func reconcile(_ staged: inout Staged, report: inout Report, ledger: Ledger, options: Options) throws(ServiceError) {
     let events = staged.converted.events
-    guard !events.isEmpty, try anyIdTaken(events, ledger: ledger) else { return }
+    guard !events.isEmpty, try Importer.anyIdTaken(events, ledger: ledger) else { return }
     // Each id looked up in the journal's id tables (O(log n) each), not the journal read whole.
     let existing = try existingRecords(events, ledger: ledger)
     try settle(&staged, existing: existing, report: &report, ledger: ledger, options: options)
@@ -64,20 +64,6 @@ extension DECPImport {
       report.corrected += 1
     }
     staged.converted = kept
-  }
-
-  /// Whether the journal holds an id of `events` with other content (a cheap check under the writer's
-  /// lock: the journal's own id lookup; no event is encoded or written).
-  static func anyIdTaken(_ events: [NewEvent], ledger: Ledger) throws(ServiceError) -> Bool {
-    do {
-      try ledger.writer.preview(events) { _ in }
-      return false
-    } catch let error as JournalError where error.code == .conflictingID {
-      return true
-    } catch {
-      // Other refusals are the import's to report, with their place.
-      return false
-    }
   }
 
   /// The top-level fields whose values differ, and "occurredOn" when the date moved.

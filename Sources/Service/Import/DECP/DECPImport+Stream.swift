@@ -25,12 +25,19 @@ extension DECPImport {
   /// again with `lookUpIds`.
   ///
   /// - Returns: the report, or why the caller must take another way.
+  /// - Parameter opened: the file already opened and its first bytes read, if they are (else `path` is opened).
   static func streamed(
-    _ path: String, facts: DECPFacts, ledger: Ledger, options: Options, dryRun: Bool, lookUpIds: Bool,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    _ path: String, opened: (input: InputFile, head: [UInt8])? = nil, facts: DECPFacts, ledger: Ledger, options: Options,
+    dryRun: Bool, lookUpIds: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(ServiceError) -> Result<Report, StreamStop> {
-    let input = try InputFile(path)
-    let head = try input.read(upTo: partBytes)
+    let input: InputFile
+    let head: [UInt8]
+    if let opened {
+      (input, head) = opened
+    } else {
+      input = try InputFile(path)
+      head = try input.read(upTo: partBytes)
+    }
     guard let start = jsonStart(head) else { return .failure(.unexpected) }
     let splitter = DECPJSONSplitter(input: input, head: head, start: start)
     var staging = Staging()
@@ -126,14 +133,6 @@ extension DECPImport {
 
   /// The contract events the journal holds with the ids of `events`, by index (each looked up by id).
   static func existingRecords(_ events: [NewEvent], ledger: Ledger) throws(ServiceError) -> [Int: Record] {
-    var existing: [Int: Record] = [:]
-    let reader = ledger.store.reader
-    for (i, e) in events.enumerated() {
-      guard let id = e.id else { continue }
-      let r: Record?
-      do { r = try reader.record(id: id) } catch { throw ServiceError(error) }
-      if let r, r.type == EventKind.procurementContractAwarded.rawValue { existing[i] = r.detached() }
-    }
-    return existing
+    try Importer.existingRecords(events, ledger: ledger).filter { $0.value.type == EventKind.procurementContractAwarded.rawValue }
   }
 }

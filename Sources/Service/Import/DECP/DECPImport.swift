@@ -47,7 +47,7 @@ public enum DECPImport {
   }
 
   /// The buyers ess knows: the Ville de Strasbourg and the Eurométropole, by SIREN.
-  public static let knownBuyers: [String: Buyer] = ["216704825": .ville, "246700488": .eurometropole]
+  public static let knownBuyers: [String: Buyer] = Dictionary(uniqueKeysWithValues: SCDLSubsidy.grantors.map { ($0.siren, $0.buyer) })
 
   /// The namespace of the events' ids: the UUID v5 of the name `decp.ess.strasbourg.eu`
   /// in RFC 9562's DNS namespace, `3dc7937f-17ce-53f0-84bd-392540530fce`. Never change it:
@@ -110,7 +110,8 @@ public enum DECPImport {
     let head = try input.read(upTo: streamAbove + 1)
     if head.count > streamAbove, jsonStart(head) != nil {
       switch try streamed(
-        file, facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: false, progress: progress)
+        file, opened: (input, head), facts: facts, ledger: ledger, options: options, dryRun: dryRun, lookUpIds: false,
+        progress: progress)
       {
       case .success(let report): return report
       case .failure(.idTaken):
@@ -121,6 +122,8 @@ public enum DECPImport {
         }
       case .failure(.unexpected): break
       }
+      // The walk read on from the first bytes: the whole-file reader reads the file again.
+      return try run(InputFile.read(file), facts: facts, into: ledger, options: options, dryRun: dryRun)
     }
     let bytes = try head.count > streamAbove ? head + input.read(upTo: Int.max) : head
     return try run(bytes, facts: facts, into: ledger, options: options, dryRun: dryRun)

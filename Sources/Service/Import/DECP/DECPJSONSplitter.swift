@@ -38,8 +38,6 @@ final class DECPJSONSplitter {
   /// Concessions listed under `marches` and beside it (v2 counts both).
   private(set) var concessionsInMarches = 0
   private(set) var concessionsAtTop = 0
-  /// Bytes read from the input so far.
-  var bytesRead: Int { base + buffer.count }
 
   /// Walks `bytes` whole, from `start` (after a byte-order mark and blanks).
   init(bytes: [UInt8], start: Int) {

@@ -13,10 +13,8 @@ struct DECPRecord: Sendable, Equatable {
     var name: String?
   }
 
-  /// Its place among the file's records (1-based), and how messages name it.
-  var number: Int
+  /// How messages name it.
   var place: String
-  var version: DECPVersion
   /// The contract's id (`id`) and its buyer's SIRET (`acheteur.id`): together, the uid.
   var id: String
   var buyerSiret: String
@@ -118,7 +116,7 @@ struct DECPRecord: Sendable, Equatable {
     }
     return .record(
       DECPRecord(
-        number: number, place: place, version: version, id: id, buyerSiret: buyer, title: title, notified: notified,
+        place: place, id: id, buyerSiret: buyer, title: title, notified: notified,
         published: published, amount: amount, framework: framework, awardees: awardees, social: social,
         environmental: environmental, cpv: cpv, procedure: procedure, innovative: innovative, durationMonths: duration,
         modifications: modifications))

@@ -4,8 +4,8 @@ import Journal
 
 /// DECP v2 in XML (`schema_decp_v2.0.2.xsd`): root `<marches>`, no namespace,
 /// `<marche>` and `<contrat-concession>` children, the children of a
-/// `<marche>` in any order. Read by a real XML parser (the only file of ess
-/// that imports FoundationXML) and turned into the v2 JSON shape, every value
+/// `<marche>` in any order. Read by a real XML parser (Foundation's, fed as a
+/// stream as ``XMLStream`` feeds it) and turned into the v2 JSON shape, every value
 /// as text (`DECPFields.textScalars`), so that one mapping serves both.
 ///
 /// ```swift
@@ -32,7 +32,8 @@ enum DECPXML {
   /// Parses `bytes`.
   /// - Throws: a sentence (not well-formed XML, or not a `<marches>` document), with the line when the parser gives one.
   static func read(_ bytes: [UInt8]) throws(ServiceError) -> Read {
-    let parser = XMLParser(data: Data(bytes))
+    // Fed as a stream: given whole, a document over 10 MB fails at its end (libxml2's limit on one chunk; see XMLStream).
+    let parser = XMLParser(stream: InputStream(data: Data(bytes)))
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     let builder = TreeBuilder()

@@ -59,14 +59,18 @@ struct TextDecoder {
           "The file is not UTF-8 (perhaps Windows-1252: give --encoding windows-1252): byte \(TextEncoding.hex(bytes[bad])) at byte offset \(at) is not valid UTF-8.",
           at: .init(line: line))
       }
-      offset += bytes.count
-      lineBreaks += Newlines.count(in: bytes, bytes.indices)
+      advance(past: bytes, final: final)
       return bytes
     }
     let text = try Windows1252.utf8(of: bytes, offset: offset, lineBreaks: lineBreaks)
-    offset += bytes.count
-    lineBreaks += Newlines.count(in: bytes, bytes.indices)
+    advance(past: bytes, final: final)
     return text
+  }
+
+  /// Counts `bytes` as decoded; their line breaks only for the errors of a block still to come.
+  mutating func advance(past bytes: [UInt8], final: Bool) {
+    offset += bytes.count
+    if !final { lineBreaks += Newlines.count(in: bytes, bytes.indices) }
   }
 
   /// Removes from the end of `bytes` a UTF-8 character begun but not ended there, and returns it.

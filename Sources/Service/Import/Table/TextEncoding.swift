@@ -26,11 +26,4 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     let digits = Array("0123456789ABCDEF")
     return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
   }
-
-  /// The line (from 1) that holds byte `offset`.
-  static func line(_ bytes: [UInt8], at offset: Int) -> Int {
-    var n = 1
-    for b in bytes[..<offset] where b == 0x0A { n += 1 }
-    return n
-  }
 }

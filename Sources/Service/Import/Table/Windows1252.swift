@@ -1,3 +1,5 @@
+import Journal
+
 /// Windows-1252 ("ANSI" in a French Windows), decoded by its own table:
 /// ISO 8859-1 but for 0x80–0x9F, which hold `€`, `œ`, `Œ`, typographic quotes,
 /// dashes and a few more; five of those bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -22,7 +24,7 @@ enum Windows1252 {
   /// `bytes` (Windows-1252) as UTF-8; `start` and `lineBreaks` say where they are
   /// in the file (its offset, the line breaks before it), for the error.
   /// - Throws: ``ServiceError`` naming the offset of an undefined byte.
-  static func utf8(of bytes: [UInt8], offset start: Int = 0, lineBreaks: Int = 0) throws(ServiceError) -> [UInt8] {
+  static func utf8(of bytes: [UInt8], offset start: Int, lineBreaks: Int) throws(ServiceError) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8)
     let table = Self.table
@@ -36,7 +38,7 @@ enum Windows1252 {
         throw ServiceError(
           .badInput,
           "Byte \(TextEncoding.hex(byte)) at byte offset \(start + offset) is not a Windows-1252 character; expected a Windows-1252 text file (or UTF-8, without --encoding).",
-          at: .init(line: lineBreaks + TextEncoding.line(bytes, at: offset)))
+          at: .init(line: lineBreaks + Newlines.count(in: bytes, 0..<offset) + 1))
       }
       out += encoded
     }

@@ -97,9 +97,11 @@ enum CSVImportBench {
   /// A file written through a 1 MiB buffer.
   struct Output {
     let fd: Int32
+    let path: String
     var buffer: [UInt8] = []
 
     init(_ path: String) {
+      self.path = path
       fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       if fd < 0 { System.fail("cannot write \(path)") }
       buffer.reserveCapacity(1 << 20)
@@ -113,13 +115,7 @@ enum CSVImportBench {
     }
 
     mutating func flush() {
-      var done = 0
-      while done < buffer.count {
-        let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { System.fail("write failed") }
-        done += n
-      }
+      System.writeAll(fd, buffer[...], path)
       buffer.removeAll(keepingCapacity: true)
     }
 

@@ -49,10 +49,7 @@ struct DECPHistory {
       let commune = k % 5 == 0 ? "68224" : "67482"
       out += "\(s.prefix(9)),\(s),Entreprise solidaire \(k),\(ess),\(category),\(commune)\n".utf8
     }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { System.fail("cannot create \(path)") }
-    defer { close(fd) }
-    System.writeAll(fd, out[...], path)
+    System.writeFile(path, out)
   }
 
   /// Writes the DECP file, 1 MiB at a time.

@@ -1,0 +1,4 @@
+template
+bilan.published
+--format
+csv-fr

@@ -12,12 +12,14 @@ final class IdIndex {
   /// Sorted entries of closed segments (all but the last), by segment name.
   var closed: [String: IdTable] = [:]
   /// Every id of the closed segments, built for large batches only.
-  var merged: [UUIDKey: UInt64]? = nil
+  var merged: UUIDMap<UInt64>? = nil
   var mergedNames: Set<String> = []
   /// Ids of the last segment (`recentSegment`), for seqs up to `recentUpTo`.
-  var recent: [UUIDKey: UInt64] = [:]
+  var recent = UUIDMap<UInt64>()
   var recentSegment: String? = nil
   var recentUpTo: UInt64 = 0
+  /// The first `sorted.count` entries of `recent` (in seq order), sorted by id: each save sorts only the ids after them.
+  var sorted: [(key: UUIDKey, seq: UInt64)] = []
   /// The segment whose ids this writer last saved, and the last seq they reach.
   var savedSegment: String? = nil
   var savedUpTo: UInt64 = 0
@@ -62,8 +64,8 @@ final class IdIndex {
   }
 
   /// The seq of each given id that is in the journal, over the whole history.
-  func lookup(_ keys: [UUIDKey], tail: TailState?) throws(JournalError) -> [UUIDKey: UInt64] {
-    var found: [UUIDKey: UInt64] = [:]
+  func lookup(_ keys: [UUIDKey], tail: TailState?) throws(JournalError) -> UUIDMap<UInt64> {
+    var found = UUIDMap<UInt64>()
     guard let tail else { return found }
     // The last segment: kept in memory, caught up with what other writers added.
     try catchUpRecent(tail)
@@ -72,11 +74,9 @@ final class IdIndex {
     if keys.count > 64 {
       for name in closedNames where !mergedNames.contains(name) {
         let table = try closedTable(name)
-        if merged == nil { merged = [:] }
-        // Grow geometrically (reserving the exact size each time would rehash again and again).
-        let needed = merged!.count + table.keys.count
-        if needed > merged!.capacity { merged!.reserveCapacity(max(needed, merged!.capacity * 2)) }
-        table.forEach { k, s in merged![k] = s }
+        if merged == nil { merged = UUIDMap() }
+        merged!.reserveCapacity(merged!.count + table.keys.count)
+        table.forEach { k, s in merged!.insert(k, s) }
         mergedNames.insert(name)
       }
       for k in keys { if let seq = merged?[k] { found[k] = seq } }
@@ -93,14 +93,14 @@ final class IdIndex {
   func catchUpRecent(_ tail: TailState) throws(JournalError) {
     let head = tail.nextSeq - 1
     if recentSegment != tail.name {
-      recent = [:]
+      forgetRecent()
       recentSegment = tail.name
       recentUpTo = tail.header.firstSeq - 1
     }
     guard recentUpTo < head else { return }
     var it = try Reader(layout: layout).records(from: recentUpTo + 1)
     while let r = try it.next(), r.seq <= head {
-      if let k = UUIDKey(utf8: r.idBytes) { recent[k] = r.seq }
+      if let k = UUIDKey(utf8: r.idBytes) { recent.insert(k, r.seq) }
       recentUpTo = r.seq
     }
   }
@@ -108,13 +108,13 @@ final class IdIndex {
   /// Keeps `recent` current after this writer's commit.
   func didAppend(_ ids: [(key: UUIDKey, seq: UInt64)], tail: TailState?) {
     guard let tail, recentSegment == tail.name, let first = ids.first, first.seq == recentUpTo + 1 else { return }
-    for (k, seq) in ids { recent[k] = seq }
+    for (k, seq) in ids { recent.insert(k, seq) }
     recentUpTo = ids.last!.seq
   }
 
   /// A segment just created (empty): its ids are all known from now on.
   func didCreate(_ name: String, firstSeq: UInt64) {
-    recent = [:]
+    forgetRecent()
     recentSegment = name
     recentUpTo = firstSeq - 1
   }
@@ -129,8 +129,7 @@ final class IdIndex {
     guard (try? catchUpRecent(tail)) != nil, recentSegment == tail.name,
       UInt64(recent.count) == recentUpTo + 1 - tail.header.firstSeq
     else { return }
-    let pairs = recent.map { (key: $0.key, seq: $0.value) }.sorted { $0.key < $1.key }
-    try? CacheFile.write(IdTable.encode(sorted: pairs, firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
+    try? CacheFile.write(IdTable.encode(sorted: sortedRecent(), firstSeq: tail.header.firstSeq), to: path(tail.name), disk: disk)
     savedSegment = tail.name
     savedUpTo = recentUpTo
   }
@@ -138,7 +137,7 @@ final class IdIndex {
   /// A segment made whole by one streamed commit: its ids, sorted, written
   /// straight to its side file (no table kept in memory; a later lookup reads it).
   func didStage(_ name: String, firstSeq: UInt64, ids: inout [(key: UUIDKey, seq: UInt64)]) {
-    recent = [:]
+    forgetRecent()
     recentSegment = nil
     ids.sort { $0.key < $1.key }
     let bytes = IdTable.encode(sorted: ids, firstSeq: firstSeq)
@@ -152,12 +151,41 @@ final class IdIndex {
       recentSegment = nil
       return
     }
-    let pairs = recent.sorted { $0.key < $1.key }
-    let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.value))
+    let pairs = sortedRecent()
+    let table = IdTable(keys: pairs.map(\.key), seqs: pairs.map(\.seq))
     closed[name] = table
     try? disk.writeAtomically(table.encoded(firstSeq: firstSeq), to: path(name), folder: layout.index)
-    recent = [:]
+    forgetRecent()
     recentSegment = nil
+  }
+
+  func forgetRecent() {
+    recent.removeAll()
+    sorted = []
+  }
+
+  /// `recent`'s entries sorted by id: the ones sorted before, merged with the new ones sorted.
+  func sortedRecent() -> [(key: UUIDKey, seq: UInt64)] {
+    guard sorted.count < recent.count else { return sorted }
+    let fresh = zip(recent.keys[sorted.count...], recent.values[sorted.count...]).map { (key: $0, seq: $1) }
+      .sorted { $0.key < $1.key }
+    var out: [(key: UUIDKey, seq: UInt64)] = []
+    out.reserveCapacity(recent.count)
+    var a = 0
+    var b = 0
+    while a < sorted.count && b < fresh.count {
+      if sorted[a].key < fresh[b].key {
+        out.append(sorted[a])
+        a += 1
+      } else {
+        out.append(fresh[b])
+        b += 1
+      }
+    }
+    out.append(contentsOf: sorted[a...])
+    out.append(contentsOf: fresh[b...])
+    sorted = out
+    return out
   }
 
   func path(_ name: String) -> String { layout.index + "/" + name + ".ids" }

@@ -75,7 +75,7 @@ extension Batch {
 /// written but not yet durable, so its ids are not in the id index yet; they
 /// are looked up here, like the journal's (its events compared whole).
 struct PendingBatch {
-  var given: [UUIDKey: (result: Appended, place: Int, content: ContentDigest?)]
+  var given: UUIDMap<(result: Appended, place: Int, content: ContentDigest?)>
   var events: [NewEvent]
 }
 
@@ -93,7 +93,7 @@ struct PrepareState {
   var placed = 0
   /// Ids given to earlier events of the batch: their result, and a digest of
   /// their content when the events are not all at hand (a streamed commit).
-  var given: [UUIDKey: (result: Appended, place: Int, content: ContentDigest?)] = [:]
+  var given = UUIDMap<(result: Appended, place: Int, content: ContentDigest?)>()
   /// Whether to keep digests (a streamed commit, whose earlier parts are gone).
   var digests = false
   /// The last recordedAt written, as its 24 characters (most events of a batch share it).
@@ -136,7 +136,7 @@ extension Writer {
     // Each id parsed once (EnvelopeRules.check already refused malformed ones).
     let givenKeys = events.map { $0.id.flatMap(UUIDKey.init) }
     let supplied = givenKeys.compactMap { $0 }
-    let known = supplied.isEmpty ? [:] : try ids.lookup(supplied, tail: tail)
+    let known = supplied.isEmpty ? UUIDMap() : try ids.lookup(supplied, tail: tail)
     var batch = Batch()
     // A preview (no encoding) draws no ids: it writes nothing, and its checks need none.
     var drawn = encode ? IdIndex.randomKeys(events.count - supplied.count)[...] : []
@@ -238,7 +238,7 @@ extension Writer {
         try batch.compressFrames(frameBytes: options.frameBytes, all: false)
       }
       let result = Appended(seq: state.seq, id: id, hash: hash, recordedAt: at, existed: false)
-      if let given { state.given[given] = (result, place, state.digests ? ContentDigest(events[i]) : nil) }
+      if let given { state.given.insert(given, (result, place, state.digests ? ContentDigest(events[i]) : nil)) }
       batch.results.append(result)
       if let key { batch.newIDs.append((key, state.seq)) }
       state.prev = hash

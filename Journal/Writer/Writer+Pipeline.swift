@@ -65,8 +65,7 @@ extension Writer {
       do {
         try Writer.checkEnvelopes(events)
         state.placed = 0
-        state.given = [:]
-        state.given.reserveCapacity(events.count)
+        state.given = UUIDMap(minimumCapacity: events.count)
         state.now = options.clock()
         batch = try prepare(
           events, encode: true, state: &state, placeAll: events.count > 1, pending: flight?.pending, deferChain: true)

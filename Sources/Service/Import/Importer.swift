@@ -51,7 +51,7 @@ public enum Importer {
   /// `collect`, every bad line is reported instead of stopping at the first.
   static func events(
     _ input: [UInt8], collect: Bool, progress: (@Sendable (Int, Int) -> Void)?, firstLine: Int = 1, atStart: Bool = true,
-    skipBOM: Bool = false
+    skipBOM: Bool = false, cores: Int = ProcessorCount.value
   ) throws(ServiceError) -> (events: [NewEvent], lines: [Int], problems: [ServiceError], count: Int) {
     guard !atStart || input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw ServiceError(.badInput, "The file is empty: there is nothing to import.")
@@ -82,7 +82,7 @@ public enum Importer {
     }
     // Pass 2: parse and check, one chunk per core, results merged in order.
     let all = spans
-    let chunks = max(1, min(ProcessorCount.value, spans.count / 1000))
+    let chunks = max(1, min(cores, spans.count / 1000))
     let box = ChunkResults<(events: [NewEvent], lines: [Int], problems: [ServiceError])>(count: chunks)
     let linesDone = SharedCount()
     let per = (spans.count + chunks - 1) / chunks

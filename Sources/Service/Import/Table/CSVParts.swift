@@ -1,10 +1,10 @@
 import Dispatch
 import Journal
 
-/// A large CSV file read a part at a time, one part ahead on another thread:
+/// A large CSV file read a part at a time, two parts ahead on another thread:
 /// each block of the file is decoded (``TextDecoder``), cut after its last
 /// whole record, and its rows read with the rules of ``CSVReader``, then
-/// handed to `convert` (typed and checked on every core) while the ledger
+/// handed to `convert` (typed and checked, on that thread) while the ledger
 /// commits the part before. Memory stays that of a few parts, whatever the
 /// file's size; the rows, their numbers and every problem are those
 /// ``CSVReader/read(_:encoding:severalColumns:)`` gives for the whole file.
@@ -37,8 +37,8 @@ final class CSVParts<Converted>: @unchecked Sendable {
   private(set) var header: [String]? = nil
   /// What a part's rows become; set once the header is known.
   var convert: (([SheetTable.Row]) -> Converted)? = nil
-  /// The parts, read one ahead.
-  lazy var parts = ReadAhead { [weak self] () throws(ServiceError) -> Part? in try self?.nextPart() }
+  /// The parts, read two ahead.
+  lazy var parts = ReadAhead(depth: 2) { [weak self] () throws(ServiceError) -> Part? in try self?.nextPart() }
 
   init(_ input: InputFile, head: [UInt8], encoding: TextEncoding, severalColumns: Bool, blockBytes: Int) {
     self.input = input

@@ -36,7 +36,8 @@ extension TableImport {
       converted.problems = headerProblems
       return try commit(converted, rows: rows, readProblems: readProblems, columns: columns, into: ledger, dryRun: dryRun)
     }
-    parts.convert = { rows in normalized(rows[...], columns: columns, type: type, options: options) }
+    // One core: the parts are made on their own thread, beside the commit (which keeps the other core busy).
+    parts.convert = { rows in normalized(rows[...], columns: columns, type: type, options: options, cores: 1) }
     return try stream(columns: columns, into: ledger, dryRun: dryRun) { () throws(ServiceError) -> StreamPart? in
       guard let part = try parts.next() else { return nil }
       if let total = input.size { progress?(min(part.read, total), total) }

@@ -71,9 +71,10 @@ extension TableImport {
 
   /// The events of `rows`, typed and made canonical by the catalog on every core, with their rows, and every problem.
   static func normalized(
-    _ rows: ArraySlice<SheetTable.Row>, columns: TableColumns, type: any DomainEvent.Type, options: Options
+    _ rows: ArraySlice<SheetTable.Row>, columns: TableColumns, type: any DomainEvent.Type, options: Options,
+    cores: Int = ProcessorCount.value
   ) -> (events: [NewEvent], lines: [Int], problems: [ServiceError]) {
-    let chunks = max(1, min(ProcessorCount.value, rows.count / 2000))
+    let chunks = max(1, min(cores, rows.count / 2000))
     let per = (rows.count + chunks - 1) / chunks
     let results = ChunkResults<(events: [NewEvent], lines: [Int], problems: [ServiceError])>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { c in

@@ -101,7 +101,7 @@ public struct Record: Sendable, Equatable, CustomStringConvertible {
   }
 
   func hashField(at offset: Int) -> ChainHash {
-    ChainHash(String(decoding: bytes[offset..<(offset + ChainHash.textLength)], as: UTF8.self)) ?? .zero
+    bytes[offset..<(offset + ChainHash.textLength)].withUnsafeBufferPointer { ChainHash.parse($0) } ?? .zero
   }
 }
 

@@ -54,7 +54,8 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
     withUnsafeMutableBytes(of: &words) { out in
       for (i, b) in bytes.enumerated() { out[i] = b }
     }
-    self.init(w0: UInt64(bigEndian: words.0), w1: UInt64(bigEndian: words.1), w2: UInt64(bigEndian: words.2), w3: UInt64(bigEndian: words.3))
+    self.init(
+      w0: UInt64(bigEndian: words.0), w1: UInt64(bigEndian: words.1), w2: UInt64(bigEndian: words.2), w3: UInt64(bigEndian: words.3))
   }
 
   /// A digest from its 32 bytes; nil for any other length.

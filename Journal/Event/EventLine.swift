@@ -95,18 +95,18 @@ enum EventLine {
 
   /// `,"prev":"…","hash":"…"}` and the newline; `prevText` becomes the hash's text.
   static func appendSuffix(_ hash: ChainHash, prevText: inout [UInt8], to out: inout [UInt8]) {
-    out.append(contentsOf: prevSeparator)
+    // The separators are static strings, appended from their bytes (a global array is retained at each use).
+    func literal(_ k: StaticString) {
+      out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+    }
+    literal(",\"prev\":\"")
     out.append(contentsOf: prevText)
-    out.append(contentsOf: hashSeparator)
+    literal("\",\"hash\":\"")
     prevText.removeAll(keepingCapacity: true)
     hash.appendText(to: &prevText)
     out.append(contentsOf: prevText)
-    out.append(contentsOf: lineEnd)
+    literal("\"}\n")
   }
-
-  static let prevSeparator: [UInt8] = Array(",\"prev\":\"".utf8)
-  static let hashSeparator: [UInt8] = Array("\",\"hash\":\"".utf8)
-  static let lineEnd: [UInt8] = Array("\"}\n".utf8)
 
   /// Recomputes a stored line's hash from its bytes alone (without the newline).
   /// Returns (prev, stored hash, recomputed hash), or nil if the line has no valid tail.

@@ -40,19 +40,26 @@ struct IntegrityFact: Sendable, Equatable {
   /// The fact of an effective event; nil for kinds no integrity rule looks at.
   static func of(_ e: EffectiveEvent) -> IntegrityFact? {
     let day = e.time.day
+    // One member read from the data (the scan stops at it), not a view of all the type's fields.
+    func id(_ key: String) -> String { e.data.string(key) ?? "" }
     switch e.kind {
-    case .poleMemberJoined: return IntegrityFact(kind: .memberJoined, id: PoleMemberJoined.View(e.data).memberId, day: day)
-    case .poleMemberLeft: return IntegrityFact(kind: .memberLeft, id: PoleMemberLeft.View(e.data).memberId, day: day)
+    case .poleMemberJoined: return IntegrityFact(kind: .memberJoined, id: id(Key.member), day: day)
+    case .poleMemberLeft: return IntegrityFact(kind: .memberLeft, id: id(Key.member), day: day)
     case .poleBoardElected:
       return IntegrityFact(kind: .boardElected, id: "", day: day, members: PoleBoardElected.View(e.data).memberIds)
-    case .okoteCampaignOpened: return IntegrityFact(kind: .campaignOpened, id: OkoteCampaignOpened.View(e.data).campaignId, day: day)
-    case .okoteCampaignClosed: return IntegrityFact(kind: .campaignClosed, id: OkoteCampaignClosed.View(e.data).campaignId, day: day)
-    case .okotePledgeMade: return IntegrityFact(kind: .pledgeMade, id: OkotePledgeMade.View(e.data).campaignId, day: day)
-    case .procurementContractAwarded:
-      return IntegrityFact(kind: .contractAwarded, id: ProcurementContractAwarded.View(e.data).contractId, day: day)
-    case .procurementInsertionHoursReported:
-      return IntegrityFact(kind: .hoursReported, id: ProcurementInsertionHoursReported.View(e.data).contractId, day: day)
+    case .okoteCampaignOpened: return IntegrityFact(kind: .campaignOpened, id: id(Key.campaign), day: day)
+    case .okoteCampaignClosed: return IntegrityFact(kind: .campaignClosed, id: id(Key.campaign), day: day)
+    case .okotePledgeMade: return IntegrityFact(kind: .pledgeMade, id: id(Key.campaign), day: day)
+    case .procurementContractAwarded: return IntegrityFact(kind: .contractAwarded, id: id(Key.contract), day: day)
+    case .procurementInsertionHoursReported: return IntegrityFact(kind: .hoursReported, id: id(Key.contract), day: day)
     default: return nil
     }
+  }
+
+  /// The member naming each key, as the types declare it (the same name in every type that carries it).
+  enum Key {
+    static let member = PoleMemberJoined.Field.memberId.name
+    static let campaign = OkoteCampaignOpened.Field.campaignId.name
+    static let contract = ProcurementContractAwarded.Field.contractId.name
   }
 }

@@ -159,19 +159,28 @@ public struct IntegrityModel: Sendable, Equatable {
   mutating func edit(
     _ key: IntegrityKey, base: Base, undo: inout Undo?, appending seq: UInt64?, _ change: (inout [Filed]) -> Void
   ) throws {
-    try load(key: key, base: base)
-    let list = byKey[key] ?? []
-    let appends = seq.map { (list.last?.seq ?? 0) < $0 } ?? false
+    // The key's list is found once (hashing its id), then read and changed in place.
+    var found = byKey.index(forKey: key)
+    if found == nil {
+      try load(key: key, base: base)
+      found = byKey.index(forKey: key)
+    }
+    guard let place = found else { return }
+    let count = byKey.values[place].count
+    let appends = seq.map { (byKey.values[place].last?.seq ?? 0) < $0 } ?? false
     if undo != nil {
       switch undo!.keys[key] {
-      case nil: undo!.keys[key] = appends ? .count(list.count) : .list(list)
-      case .count(let n)? where !appends: undo!.keys[key] = .list(Array(list.prefix(n)))
+      case nil: undo!.keys[key] = appends ? .count(count) : .list(byKey.values[place])
+      case .count(let n)? where !appends: undo!.keys[key] = .list(Array(byKey.values[place].prefix(n)))
       default: break
       }
     }
-    if changedKeys[key] == nil { changedKeys[key] = .some(list.count) }
-    if !appends { changedKeys[key] = .some(nil) }
-    change(&byKey[key, default: []])
+    if !appends {
+      changedKeys[key] = .some(nil)
+    } else if changedKeys[key] == nil {
+      changedKeys[key] = .some(count)
+    }
+    change(&byKey.values[place])
   }
 
   /// How many facts the model holds in memory.

@@ -122,12 +122,13 @@ extension Ledger {
       }
     }
     let base = store.base
-    for (i, event) in pending.events.enumerated() where !pending.preview.results[i].existed {
+    // By index: each event is copied once, into its PendingEvent (not also into a loop variable).
+    for i in pending.events.indices where !pending.preview.results[i].existed {
       let seq = pending.preview.results[i].seq
-      let stored = PendingEvent(event, seq: seq)
+      let stored = PendingEvent(pending.events[i], seq: seq)
       let keys: [IntegrityKey]
       do {
-        if let kind = EventKind.lookup(event.type), kind.isCorrection {
+        if let kind = EventKind.lookup(stored.type), kind.isCorrection {
           let data = JSONObjectView(stored.dataBytes)
           let target = Amendment(kind: kind, data: data)?.target ?? 0
           let targetKind = target >= 1 && target < seq ? try kindOf(target) : nil

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Finds which `id`s are already in the journal, over the whole history.
@@ -139,10 +140,44 @@ final class IdIndex {
   func didStage(_ name: String, firstSeq: UInt64, ids: inout [(key: UUIDKey, seq: UInt64)]) {
     forgetRecent()
     recentSegment = nil
-    ids.sort { $0.key < $1.key }
+    IdIndex.sortOnTwoCores(&ids)
     let bytes = IdTable.encode(sorted: ids, firstSeq: firstSeq)
     ids = []
     try? CacheFile.write(bytes, to: path(name), disk: disk)
+  }
+
+  /// Sorts `pairs` by id, each half on its own core, then merges them (a large commit's ids, at its end,
+  /// when the thread that read its parts is done).
+  static func sortOnTwoCores(_ pairs: inout [(key: UUIDKey, seq: UInt64)]) {
+    guard pairs.count >= 65_536 else {
+      pairs.sort { $0.key < $1.key }
+      return
+    }
+    let middle = pairs.count / 2
+    pairs.withUnsafeMutableBufferPointer { all in
+      // Two disjoint halves of one buffer, each sorted by one thread.
+      nonisolated(unsafe) let halves = [UnsafeMutableBufferPointer(rebasing: all[..<middle]), UnsafeMutableBufferPointer(rebasing: all[middle...])]
+      DispatchQueue.concurrentPerform(iterations: 2) { h in
+        var half = halves[h]
+        half.sort { $0.key < $1.key }
+      }
+    }
+    var merged: [(key: UUIDKey, seq: UInt64)] = []
+    merged.reserveCapacity(pairs.count)
+    var a = 0
+    var b = middle
+    while a < middle && b < pairs.count {
+      if pairs[b].key < pairs[a].key {
+        merged.append(pairs[b])
+        b += 1
+      } else {
+        merged.append(pairs[a])
+        a += 1
+      }
+    }
+    merged.append(contentsOf: pairs[a..<middle])
+    merged.append(contentsOf: pairs[b...])
+    pairs = merged
   }
 
   /// The last segment was closed (sealed or not): its ids become a closed table.

@@ -86,4 +86,18 @@ struct IdIndexTests {
     for (k, seq) in zip(table.keys, table.seqs) { #expect(seqByKey[k] == seq) }
     #expect(Set(table.seqs) == Set(1...UInt64(table.keys.count)))
   }
+
+  @Test func aLargeCommitsIdsSortedOnTwoCoresAreSortedAsAWholeSortWould() {
+    var random = Seeded(seed: 5)
+    for count in [10, 65_536, 70_001, 200_000] {
+      // Some ids shared (a small range of high words), so that equal words meet across the halves.
+      var pairs = (0..<count).map { n in
+        (key: UUIDKey(hi: random.next() % 1000, lo: random.next()), seq: UInt64(n + 1))
+      }
+      let expected = pairs.sorted { $0.key < $1.key }
+      IdIndex.sortOnTwoCores(&pairs)
+      #expect(pairs.map(\.key) == expected.map(\.key), "\(count)")
+      #expect(Set(pairs.map(\.seq)) == Set(1...UInt64(count)), "\(count)")
+    }
+  }
 }

@@ -119,20 +119,20 @@ public struct ChainHash: Sendable, Hashable, CustomStringConvertible {
 
   /// Appends the 71 ASCII bytes `sha256:…` to `out`.
   public func appendText(to out: inout [UInt8]) {
-    let start = out.count
-    out.append(contentsOf: repeatElement(0, count: ChainHash.textLength))
-    out.withUnsafeMutableBufferPointer { b in
-      let p = b.baseAddress! + start
-      for (i, c) in "sha256:".utf8.enumerated() { p[i] = c }
-      var at = 7
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ChainHash.textLength) { p in
+      // "sha256:"
+      p[0] = 0x73
+      p[1] = 0x68
+      p[2] = 0x61
+      p[3] = 0x32
+      p[4] = 0x35
+      p[5] = 0x36
+      p[6] = 0x3A
       for k in 0..<4 {
         let w = word(k)
-        for shift in stride(from: 60, through: 0, by: -4) {
-          let v = UInt8(truncatingIfNeeded: w >> UInt64(shift)) & 15
-          p[at] = Hex.digit(v)
-          at += 1
-        }
+        for n in 0..<16 { p[7 + k * 16 + n] = Hex.digit(UInt8(truncatingIfNeeded: w >> UInt64(60 - 4 * n)) & 15) }
       }
+      out.append(contentsOf: UnsafeBufferPointer(p))
     }
   }
 

@@ -156,7 +156,9 @@ final class IdIndex {
     let middle = pairs.count / 2
     pairs.withUnsafeMutableBufferPointer { all in
       // Two disjoint halves of one buffer, each sorted by one thread.
-      nonisolated(unsafe) let halves = [UnsafeMutableBufferPointer(rebasing: all[..<middle]), UnsafeMutableBufferPointer(rebasing: all[middle...])]
+      nonisolated(unsafe) let halves = [
+        UnsafeMutableBufferPointer(rebasing: all[..<middle]), UnsafeMutableBufferPointer(rebasing: all[middle...]),
+      ]
       DispatchQueue.concurrentPerform(iterations: 2) { h in
         var half = halves[h]
         half.sort { $0.key < $1.key }

@@ -55,6 +55,28 @@ struct StreamImportTests {
     try f.records().map { "\($0.seq) \($0.type) \($0.occurredOn) \(String(decoding: $0.dataBytes, as: UTF8.self))" }
   }
 
+  /// The first bytes read (to tell a large file from a small one) are cut into blocks like the rest; a line longer
+  /// than a block, and a last line without its newline, are read whole.
+  @Test func theFirstBytesReadAreCutInBlocksAndLongLinesStayWhole() throws {
+    let files = try Files()
+    let long =
+      #"{"type":"books.donation-counted","occurredOn":"2022-05-01","author":"t","reason":"\#(String(repeating: "x", count: 1500))","data":{"books":3}}"#
+    var lines = Self.lines(reports: 300)
+    lines.insert(long, at: 40)
+    lines.insert(long, at: 200)
+    let path = try files.write(lines)
+    // No newline after the last line.
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try String(text.dropLast()).write(toFile: path, atomically: true, encoding: .utf8)
+    let streamed = try LedgerFixture()
+    let whole = try LedgerFixture()
+    let a = try Importer.run(file: path, into: streamed.ledger(), dryRun: false, streamAbove: 20 << 10, blockBytes: 1 << 10)
+    let b = try Importer.run(file: path, into: whole.ledger(), dryRun: false, streamAbove: Int.max - 1)
+    #expect(a.streamed && !b.streamed)
+    #expect(a.lines == b.lines && a.imported == b.imported && a.imported == lines.count)
+    #expect(try content(streamed) == content(whole))
+  }
+
   @Test func aStreamedImportGivesTheSameJournalAsOneReadWhole() throws {
     let files = try Files()
     let path = try files.write(Self.lines(reports: 900), bom: true)

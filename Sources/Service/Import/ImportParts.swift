@@ -26,8 +26,18 @@ final class ImportParts: @unchecked Sendable {
   var ended = false
   var nextLine = 1
   var read: Int
-  /// The parts, read two ahead.
-  lazy var parts = ReadAhead(depth: 2) { [weak self] () throws(ServiceError) -> Parsed? in try self?.parseNext() }
+  /// The parts: blocks read in order, parsed ahead on another thread and by the caller (``PartPipeline``).
+  lazy var parts = PartPipeline<Block, Parsed>(
+    depth: 2, read: { [weak self] () throws(ServiceError) -> Block? in try self?.readNext() },
+    make: { [collect] block throws(ServiceError) -> Parsed in try ImportParts.parse(block, collect: collect) })
+
+  /// A block of whole lines, where it starts, and the input bytes read when it was cut.
+  struct Block {
+    var bytes: [UInt8]
+    var firstLine: Int
+    var skipBOM: Bool
+    var read: Int
+  }
 
   init(_ input: InputFile, head: [UInt8], blockBytes: Int, collect: Bool) {
     self.input = input
@@ -40,29 +50,46 @@ final class ImportParts: @unchecked Sendable {
   /// The next parsed block (nil at the end of the file), and the one after it started.
   func next() throws(ServiceError) -> Parsed? { try parts.next() }
 
-  /// Reads until a block of whole lines, and parses it.
-  func parseNext() throws(ServiceError) -> Parsed? {
+  /// Reads until a block of whole lines (nil at the end of the file).
+  func readNext() throws(ServiceError) -> Block? {
+    var needMore = false
     while !ended || !pending.isEmpty {
-      if !ended && pending.count < blockBytes {
+      if !ended && (needMore || pending.count < blockBytes) {
+        needMore = false
         let more = try input.read(upTo: blockBytes)
         read += more.count
         if more.isEmpty { ended = true } else { pending += more }
       }
-      // Whole lines only: up to the last newline (everything at the end of the file).
+      // Whole lines only, about a block of them: up to the last newline in the block (or the first one after it,
+      // for a longer line); everything at the end of the file. The first 16 MiB, read to tell a large file from a
+      // small one, are cut in blocks too: one large first part would be parsed while the other core waits.
       var cut = pending.count
-      if !ended {
-        guard let last = pending.lastIndex(of: 0x0A) else { continue }
-        cut = last + 1
+      if !ended || pending.count > blockBytes {
+        if let last = pending[..<min(pending.count, blockBytes)].lastIndex(of: 0x0A) {
+          cut = last + 1
+        } else if let first = pending.firstIndex(of: 0x0A) {
+          cut = first + 1
+        } else if !ended {
+          // Not one whole line yet, however much is pending: read on.
+          needMore = true
+          continue
+        }
       }
-      let block = Array(pending[..<cut])
+      let bytes = Array(pending[..<cut])
       pending.removeFirst(cut)
-      let parsed = try Importer.events(
-        block, collect: collect, progress: nil, firstLine: nextLine, atStart: false, skipBOM: atStart,
-        cores: 1)
+      let block = Block(bytes: bytes, firstLine: nextLine, skipBOM: atStart, read: read)
       atStart = false
-      nextLine += Newlines.count(in: block, block.indices)
-      return Parsed(events: parsed.events, lines: parsed.lines, problems: parsed.problems, lastLine: parsed.count, read: read)
+      nextLine += Newlines.count(in: bytes, bytes.indices)
+      return block
     }
     return nil
+  }
+
+  /// Parses and checks a block's lines (on one core: the other makes another part, or commits).
+  static func parse(_ block: Block, collect: Bool) throws(ServiceError) -> Parsed {
+    let parsed = try Importer.events(
+      block.bytes, collect: collect, progress: nil, firstLine: block.firstLine, atStart: false, skipBOM: block.skipBOM,
+      cores: 1)
+    return Parsed(events: parsed.events, lines: parsed.lines, problems: parsed.problems, lastLine: parsed.count, read: block.read)
   }
 }

@@ -85,6 +85,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// `YYYY-MM-DD`.
   public var description: String {
+    // The usual case written from its digits (a date per row of an imported table is written so).
+    if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+      return String(unsafeUninitializedCapacity: 10) { b in
+        b[0] = UInt8(48 + year / 1000)
+        b[1] = UInt8(48 + year / 100 % 10)
+        b[2] = UInt8(48 + year / 10 % 10)
+        b[3] = UInt8(48 + year % 10)
+        b[4] = 0x2D
+        b[5] = UInt8(48 + month / 10)
+        b[6] = UInt8(48 + month % 10)
+        b[7] = 0x2D
+        b[8] = UInt8(48 + day / 10)
+        b[9] = UInt8(48 + day % 10)
+        return 10
+      }
+    }
     func pad(_ v: Int, _ n: Int) -> String {
       let s = String(v)
       return String(repeating: "0", count: max(0, n - s.count)) + s

@@ -20,6 +20,8 @@ enum CSVImportBench {
     let journal = dir + "/journal-csv"
     let stderr = dir + "/raw-csv-stderr.txt"
     write(base: base, csv: csv, jsonl: jsonl, rows: rows, seed: seed)
+    // Written back now, not during the first timed imports.
+    for path in [base, csv, jsonl] { System.flush(path) }
     f.fileBytes = Int(System.fileSize(csv))
     f.jsonlBytes = Int(System.fileSize(jsonl))
     func command(_ arguments: [String]) -> ChildRun {

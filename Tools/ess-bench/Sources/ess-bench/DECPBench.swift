@@ -21,6 +21,8 @@ enum DECPBench {
     let stderr = dir + "/raw-decp-stderr.txt"
     history.write(decp)
     history.writeSirene(sirene)
+    // Written back now, not during the first timed import.
+    for path in [decp, sirene] { System.flush(path) }
     f.fileBytes = Int(System.fileSize(decp))
     func command(_ arguments: [String], _ journal: String, stdout: String = "/dev/null") -> ChildRun {
       ChildRun.run([ess] + arguments + ["--journal", journal], stdout: stdout, stderr: stderr)
@@ -36,6 +38,7 @@ enum DECPBench {
     }
     _ = command(["export"], journal, stdout: exported)
     f.jsonlBytes = Int(System.fileSize(exported))
+    System.flush(exported)
     let exportedLines = lines(exported)
     guard exportedLines == records else {
       System.fail("ess export wrote \(exportedLines) lines after the DECP import of \(records) records")

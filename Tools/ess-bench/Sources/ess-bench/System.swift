@@ -82,6 +82,14 @@ enum System {
     writeAll(fd, bytes[...], path)
   }
 
+  /// Flushes a file just written to disk, so that a command timed next does not share the machine with its writeback.
+  static func flush(_ path: String) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    defer { close(fd) }
+    if fsync(fd) != 0 { fail("cannot flush \(path): \(String(cString: strerror(errno)))") }
+  }
+
   static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>, _ path: String) {
     bytes.withUnsafeBytes { buf in
       var done = 0

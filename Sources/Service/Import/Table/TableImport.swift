@@ -199,7 +199,8 @@ public enum TableImport {
         if role == .occurredOn { dateRefused = true }
       }
     }
-    let place = "Row \(row.number)"
+    // Written only for a refusal.
+    var place: String { "Row \(row.number)" }
     if occurredOn == nil && !dateRefused {
       problems.append(
         ServiceError(

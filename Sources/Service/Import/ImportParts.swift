@@ -21,7 +21,8 @@ final class ImportParts: @unchecked Sendable {
   let input: InputFile
   let blockBytes: Int
   let collect: Bool
-  var pending: [UInt8]
+  /// Bytes read and not yet cut into a block (a slice: cutting a block off the front copies nothing).
+  var pending: ArraySlice<UInt8>
   var atStart = true
   var ended = false
   var nextLine = 1
@@ -41,7 +42,7 @@ final class ImportParts: @unchecked Sendable {
 
   init(_ input: InputFile, head: [UInt8], blockBytes: Int, collect: Bool) {
     self.input = input
-    self.pending = head
+    self.pending = head[...]
     self.read = head.count
     self.blockBytes = blockBytes
     self.collect = collect
@@ -63,9 +64,10 @@ final class ImportParts: @unchecked Sendable {
       // Whole lines only, about a block of them: up to the last newline in the block (or the first one after it,
       // for a longer line); everything at the end of the file. The first 16 MiB, read to tell a large file from a
       // small one, are cut in blocks too: one large first part would be parsed while the other core waits.
-      var cut = pending.count
+      let start = pending.startIndex
+      var cut = pending.endIndex
       if !ended || pending.count > blockBytes {
-        if let last = pending[..<min(pending.count, blockBytes)].lastIndex(of: 0x0A) {
+        if let last = pending[start..<(start + min(pending.count, blockBytes))].lastIndex(of: 0x0A) {
           cut = last + 1
         } else if let first = pending.firstIndex(of: 0x0A) {
           cut = first + 1
@@ -75,8 +77,8 @@ final class ImportParts: @unchecked Sendable {
           continue
         }
       }
-      let bytes = Array(pending[..<cut])
-      pending.removeFirst(cut)
+      let bytes = Array(pending[start..<cut])
+      pending = pending[cut...]
       let block = Block(bytes: bytes, firstLine: nextLine, skipBOM: atStart, read: read)
       atStart = false
       nextLine += Newlines.count(in: bytes, bytes.indices)

@@ -84,10 +84,21 @@ enum CostBench {
     System.flush(file)
 
     s.initRun = ess(setup, journal, ["init"])
-    s.importRun = ess(setup, journal, ["import", file])
+    // Three imports of the file (medians, on a shared machine): the one that builds the journal, then two into
+    // scratch journals, removed at once.
+    s.importRuns.append(ess(setup, journal, ["import", file]))
+    for _ in 0..<2 {
+      let scratch = journal + "-again"
+      System.removeTree(scratch)
+      _ = ess(setup, scratch, ["init"])
+      s.importRuns.append(ess(setup, scratch, ["import", file]))
+      System.removeTree(scratch)
+    }
+    s.importRun = s.importRuns.sorted { $0.nanos < $1.nanos }[s.importRuns.count / 2]
+    s.importRun.peakKB = s.importRuns.map(\.peakKB).max() ?? 0
     unlink(file)
     progress(
-      "costs @\(events): ess import \(ms(s.importRun.nanos)), peak RSS \(Report.kbToMiB(s.importRun.peakKB)) (file written in \(ms(s.generateNanos)))"
+      "costs @\(events): ess import \(ms(s.importRun.nanos)) (median of \(s.importRuns.map { ms($0.nanos) }.joined(separator: ", "))), peak RSS \(Report.kbToMiB(s.importRun.peakKB)) (file written in \(ms(s.generateNanos)))"
     )
 
     // Checked (an insertion-hours report: its contract must be awarded) and

@@ -15,7 +15,10 @@ struct CostFigures {
     var generateNanos: UInt64 = 0
     var importFileBytes: Int64 = 0
     var initRun = ChildRun()
+    /// The median of the imports' times (`importRuns`), with the largest peak RSS of them.
     var importRun = ChildRun()
+    /// Each import of the file: the one that builds the journal, then two into scratch journals.
+    var importRuns: [ChildRun] = []
     /// The first append of each kind after the import (information: not in the medians).
     var firstChecked = ChildRun()
     var firstUnchecked = ChildRun()

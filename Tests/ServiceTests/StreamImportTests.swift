@@ -77,6 +77,22 @@ struct StreamImportTests {
     #expect(try content(streamed) == content(whole))
   }
 
+  /// A first line longer than the first read (and than a block), with no newline in those bytes: read on until
+  /// its end (the reader waited for a newline without reading any more).
+  @Test func aFirstLineLongerThanTheFirstReadIsReadOn() throws {
+    let files = try Files()
+    // JSON allows whitespace between tokens: a valid line of about 6 KiB.
+    let long =
+      #"{"type":"books.donation-counted","occurredOn":"2022-05-01","author":"t",\#(String(repeating: " ", count: 6000))"data":{"books":3}}"#
+    let path = try files.write([long] + Self.lines(reports: 50))
+    let streamed = try LedgerFixture()
+    let whole = try LedgerFixture()
+    let a = try Importer.run(file: path, into: streamed.ledger(), dryRun: false, streamAbove: 4 << 10, blockBytes: 1 << 10)
+    let b = try Importer.run(file: path, into: whole.ledger(), dryRun: false, streamAbove: Int.max - 1)
+    #expect(a.streamed && a.imported == b.imported && a.imported == 51 + 20)
+    #expect(try content(streamed) == content(whole))
+  }
+
   @Test func aStreamedImportGivesTheSameJournalAsOneReadWhole() throws {
     let files = try Files()
     let path = try files.write(Self.lines(reports: 900), bom: true)

@@ -164,22 +164,29 @@ final class IdIndex {
         half.sort { $0.key < $1.key }
       }
     }
-    var merged: [(key: UUIDKey, seq: UInt64)] = []
-    merged.reserveCapacity(pairs.count)
-    var a = 0
-    var b = middle
-    while a < middle && b < pairs.count {
-      if pairs[b].key < pairs[a].key {
-        merged.append(pairs[b])
+    pairs = merge(pairs[..<middle], pairs[middle...])
+  }
+
+  /// Two runs sorted by id, merged into one (on equal ids, `first`'s entry first).
+  static func merge(
+    _ first: ArraySlice<(key: UUIDKey, seq: UInt64)>, _ second: ArraySlice<(key: UUIDKey, seq: UInt64)>
+  ) -> [(key: UUIDKey, seq: UInt64)] {
+    var out: [(key: UUIDKey, seq: UInt64)] = []
+    out.reserveCapacity(first.count + second.count)
+    var a = first.startIndex
+    var b = second.startIndex
+    while a < first.endIndex && b < second.endIndex {
+      if second[b].key < first[a].key {
+        out.append(second[b])
         b += 1
       } else {
-        merged.append(pairs[a])
+        out.append(first[a])
         a += 1
       }
     }
-    merged.append(contentsOf: pairs[a..<middle])
-    merged.append(contentsOf: pairs[b...])
-    pairs = merged
+    out.append(contentsOf: first[a...])
+    out.append(contentsOf: second[b...])
+    return out
   }
 
   /// The last segment was closed (sealed or not): its ids become a closed table.
@@ -206,23 +213,8 @@ final class IdIndex {
     guard sorted.count < recent.count else { return sorted }
     let fresh = zip(recent.keys[sorted.count...], recent.values[sorted.count...]).map { (key: $0, seq: $1) }
       .sorted { $0.key < $1.key }
-    var out: [(key: UUIDKey, seq: UInt64)] = []
-    out.reserveCapacity(recent.count)
-    var a = 0
-    var b = 0
-    while a < sorted.count && b < fresh.count {
-      if sorted[a].key < fresh[b].key {
-        out.append(sorted[a])
-        a += 1
-      } else {
-        out.append(fresh[b])
-        b += 1
-      }
-    }
-    out.append(contentsOf: sorted[a...])
-    out.append(contentsOf: fresh[b...])
-    sorted = out
-    return out
+    sorted = IdIndex.merge(sorted[...], fresh[...])
+    return sorted
   }
 
   func path(_ name: String) -> String { layout.index + "/" + name + ".ids" }

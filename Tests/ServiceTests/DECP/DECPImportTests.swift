@@ -262,7 +262,7 @@ struct DECPImportTests {
     #expect(refused.problems.first?.message.contains("SIREN 217500016") == true)
     #expect(refused.problems.first?.message.contains("--buyer-map 217500016=skip") == true)
     var skipping = options
-    skipping.buyerMap = try ["217500016": .skip].merging([:]) { a, _ in a }
+    skipping.buyerMap = ["217500016": .skip]
     let skipped = try run(DECPSample.v2JSON([paris, .framework]), f, options: skipping)
     #expect(skipped.imported == 1 && skipped.skippedBuyers == ["217500016": 1])
     var defence = DECPSample()

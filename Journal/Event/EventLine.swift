@@ -16,9 +16,7 @@ enum EventLine {
   static func body(
     seq: UInt64, id: String, event: NewEvent, recordedAtText: [UInt8], into out: inout [UInt8]
   ) {
-    func key(_ k: StaticString) {
-      out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-    }
+    func key(_ k: StaticString) { appendLiteral(k, to: &out) }
     key("{\"seq\":")
     appendDecimal(seq, to: &out)
     key(",\"id\":")
@@ -95,17 +93,19 @@ enum EventLine {
 
   /// `,"prev":"…","hash":"…"}` and the newline; `prevText` becomes the hash's text.
   static func appendSuffix(_ hash: ChainHash, prevText: inout [UInt8], to out: inout [UInt8]) {
-    // The separators are static strings, appended from their bytes (a global array is retained at each use).
-    func literal(_ k: StaticString) {
-      out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-    }
-    literal(",\"prev\":\"")
+    appendLiteral(",\"prev\":\"", to: &out)
     out.append(contentsOf: prevText)
-    literal("\",\"hash\":\"")
+    appendLiteral("\",\"hash\":\"", to: &out)
     prevText.removeAll(keepingCapacity: true)
     hash.appendText(to: &prevText)
     out.append(contentsOf: prevText)
-    literal("\"}\n")
+    appendLiteral("\"}\n", to: &out)
+  }
+
+  /// Appends a static string's bytes (a global array would be retained at each use).
+  @inline(__always)
+  static func appendLiteral(_ k: StaticString, to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
   }
 
   /// Recomputes a stored line's hash from its bytes alone (without the newline).

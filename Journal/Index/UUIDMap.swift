@@ -30,7 +30,6 @@ struct UUIDMap<Value> {
   }
 
   var count: Int { keys.count }
-  var isEmpty: Bool { keys.isEmpty }
 
   @inline(__always)
   private func hash(_ k: UUIDKey) -> UInt64 {

@@ -165,7 +165,6 @@ public final class Writer {
 
   /// The envelope rules for each event; errors carry the event's place in the batch.
   static func checkEnvelopes(_ events: [NewEvent]) throws(JournalError) {
-    // By index, not `for event in`: each event is borrowed, not copied (a copy retains its six strings and its data).
     for i in events.indices {
       do {
         try EnvelopeRules.check(events[i])

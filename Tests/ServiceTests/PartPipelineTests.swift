@@ -81,17 +81,11 @@ struct PartPipelineTests {
     }
   }
 
-  final class Token: Sendable {
-    let released: DispatchSemaphore
-    init(_ released: DispatchSemaphore) { self.released = released }
-    deinit { released.signal() }
-  }
-
   @Test func aUserThatStopsEarlyStopsTheThread() throws {
     for early in [false, true] {
       let released = DispatchSemaphore(value: 0)
       do {
-        let token = Token(released)
+        let token = ReadAheadTests.Token(released)
         var next = 0
         // Endless parts: only the user stopping can end the thread.
         let parts = PartPipeline<Int, Int>(

@@ -59,7 +59,7 @@ struct ReadAheadTests {
     #expect(counts.made.load(ordering: .sequentiallyConsistent) == 5)
   }
 
-  /// Signals when it is released: the maker's thread no longer holds what makes the items.
+  /// Signals when it is released: the maker's thread no longer holds what makes the items (used by PartPipelineTests too).
   final class Token: Sendable {
     let released: DispatchSemaphore
     init(_ released: DispatchSemaphore) { self.released = released }

@@ -1,12 +1,11 @@
 import Dispatch
 import Journal
 
-/// The parts of a large import file, read and parsed ahead on another
-/// thread: while the ledger numbers, encodes and checks part k, parts k + 1
-/// and k + 2 are read and parsed, on that one thread (the commit keeps the
-/// other core busy: two threads each running on, instead of a parse on two
-/// cores then a wait, took about a tenth less time). At most two parts wait,
-/// so memory stays that of three (about 1 MiB of lines each).
+/// The parts of a large import file: blocks of about 1 MiB of whole lines,
+/// read in order and parsed ahead by a ``PartPipeline`` (on its own thread,
+/// and by the committing thread when the part it needs is not started),
+/// while the ledger numbers, encodes and checks the part before. At most two
+/// parts wait, so memory stays that of a few blocks.
 final class ImportParts: @unchecked Sendable {
   /// One block of whole lines, parsed.
   struct Parsed {

@@ -91,6 +91,12 @@ public struct NewEvent: Sendable, Equatable {
     payload = .canonical(bytes, checked: true)
   }
 
+  /// `data` as canonical bytes, if it is held so (checked or not): nil when it is a ``JSONValue``.
+  package var encodedData: [UInt8]? {
+    if case .canonical(let bytes, _) = payload { return bytes }
+    return nil
+  }
+
   /// Canonical bytes given through the public initializer, not yet checked (``EnvelopeRules`` checks them).
   var uncheckedCanonicalData: [UInt8]? {
     if case .canonical(let bytes, checked: false) = payload { return bytes }

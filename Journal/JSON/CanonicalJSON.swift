@@ -39,6 +39,82 @@ public enum CanonicalJSON {
   }
 }
 
+extension CanonicalJSON {
+  /// The canonical encoding of the JSON object that starts at `start` inside
+  /// a larger document, where it is nested `depth` deep (1 for a member of
+  /// the top-level object), and the end (exclusive) of its bytes there; nil
+  /// unless each of its keys and values is already written in canonical form.
+  ///
+  /// Only the object's own layout may differ from the canonical one: its
+  /// members in any order, whitespace around its keys, colons and commas. Its
+  /// values, nested objects included, must be canonical as they are. Nil also
+  /// for a repeated key or nesting deeper than ``JSONParser/maxDepth`` in the
+  /// document: the caller parses such bytes with ``JSONParser``, which refuses
+  /// them or reads them the same way. What follows the object is not read.
+  ///
+  /// ```swift
+  /// let line = Array(#"{"data":{"b":1, "a":"x"},"type":"t"}"#.utf8)
+  /// line.withUnsafeBufferPointer { CanonicalJSON.object(in: $0, from: 8, depth: 1) }
+  /// // (end: 24, bytes: {"a":"x","b":1})
+  /// ```
+  package static func object(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, depth: Int
+  ) -> (end: Int, bytes: [UInt8])? {
+    var checker = Checker(b: bytes, i: start)
+    guard checker.peek == UInt8(ascii: "{"), depth + 1 <= JSONParser.maxDepth else { return nil }
+    var members: [(key: Range<Int>, value: Range<Int>)] = []
+    do throws(Checker.Failure) {
+      checker.i += 1
+      checker.skipWhitespace()
+      if checker.peek == UInt8(ascii: "}") {
+        checker.i += 1
+        return (checker.i, Array("{}".utf8))
+      }
+      while true {
+        guard checker.peek == UInt8(ascii: "\"") else { return nil }
+        let key = try checker.string()
+        checker.skipWhitespace()
+        try checker.expect(UInt8(ascii: ":"), "':'")
+        checker.skipWhitespace()
+        let valueStart = checker.i
+        try checker.value(depth: depth + 1)
+        members.append((key, valueStart..<checker.i))
+        checker.skipWhitespace()
+        if checker.peek == UInt8(ascii: "}") {
+          checker.i += 1
+          break
+        }
+        try checker.expect(UInt8(ascii: ","), "',' or '}'")
+        checker.skipWhitespace()
+      }
+    } catch {
+      return nil
+    }
+    let end = checker.i
+    var sorted = true
+    for k in 1..<members.count where !Checker.decodedLess(bytes, members[k - 1].key, members[k].key) {
+      sorted = false
+      break
+    }
+    if !sorted {
+      members.sort { Checker.decodedLess(bytes, $0.key, $1.key) }
+      for k in 1..<members.count where !Checker.decodedLess(bytes, members[k - 1].key, members[k].key) { return nil }
+    }
+    if !Checker.keysDifferAsText(bytes, members.lazy.map(\.key)) { return nil }
+    var out: [UInt8] = []
+    out.reserveCapacity(end - start)
+    out.append(UInt8(ascii: "{"))
+    for (k, member) in members.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.key]))
+      out.append(UInt8(ascii: ":"))
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.value]))
+    }
+    out.append(UInt8(ascii: "}"))
+    return (end, out)
+  }
+}
+
 /// The scanner behind ``CanonicalJSON/problem(in:)``.
 private struct Checker {
   struct Failure: Error {
@@ -128,13 +204,29 @@ private struct Checker {
     }
     // Distinct bytes can still be equal Swift strings (canonically equivalent Unicode, even
     // to ASCII: U+212A KELVIN SIGN is "K"): one key for JSONValue.
-    if nonASCII {
-      var seen = Set<String>()
-      for key in keys {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[(key.lowerBound + 1)..<(key.upperBound - 1)]), as: UTF8.self)
-        guard seen.insert(text).inserted else { throw Failure(key.lowerBound, "keys that differ as Unicode text") }
-      }
+    if nonASCII, let same = Checker.firstKeyEqualAsText(b, keys) {
+      throw Failure(same.lowerBound, "keys that differ as Unicode text")
     }
+  }
+
+  /// Whether no two keys (checked string literals, quotes included) are equal Swift strings.
+  static func keysDifferAsText(_ b: UnsafeBufferPointer<UInt8>, _ keys: some Collection<Range<Int>>) -> Bool {
+    guard keys.contains(where: { b[$0].contains(where: { $0 >= 0x80 }) }) else { return true }
+    return firstKeyEqualAsText(b, keys) == nil
+  }
+
+  /// The first key equal, as a Swift string, to one before it; nil if none.
+  static func firstKeyEqualAsText(_ b: UnsafeBufferPointer<UInt8>, _ keys: some Collection<Range<Int>>) -> Range<Int>? {
+    var seen = Set<String>()
+    for key in keys {
+      let text = String(decoding: UnsafeBufferPointer(rebasing: b[(key.lowerBound + 1)..<(key.upperBound - 1)]), as: UTF8.self)
+      guard seen.insert(text).inserted else { return key }
+    }
+    return nil
+  }
+
+  mutating func skipWhitespace() {
+    while let c = peek, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 }
   }
 
   /// A string at `i` (its opening quote); returns its range, quotes included.

@@ -52,7 +52,7 @@ public struct JSONObjectView: Sendable, Equatable {
   }
 
   /// The end of the JSON value starting at `start` (exclusive), or nil if malformed.
-  static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  package static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     var i = start
     let end = b.count
     guard i < end else { return nil }

@@ -64,6 +64,52 @@ public enum JSONParser {
     return scanner.topLevelMembers
   }
 
+  /// ``parseMembers(_:)``, except that the value of the member `key`, when it
+  /// is an object whose keys and values are each written in canonical form
+  /// (``CanonicalJSON/object(in:from:depth:)``: members in any order), is not
+  /// parsed: its canonical encoding is returned and its listed value is
+  /// `.null`. Any other value of `key` is parsed, checked and listed as usual;
+  /// the checks and errors of the rest are those of ``parseMembers(_:)``. The
+  /// importer's way to copy an event's `data` instead of building it and
+  /// encoding it again.
+  ///
+  /// ```swift
+  /// let line = Array(#"{"type":"x","data":{"b":1,"a":2}}"#.utf8)
+  /// let (members, data) = try line.withUnsafeBufferPointer { try JSONParser.parseMembers($0, keepingCanonical: "data") }
+  /// data  // the bytes of {"a":2,"b":1}; members[1].value is .null
+  /// ```
+  package static func parseMembers(
+    _ bytes: UnsafeBufferPointer<UInt8>, keepingCanonical key: String
+  ) throws(JournalError) -> (members: [(key: String, value: JSONValue)], canonical: [UInt8]?) {
+    var scanner = JSONScanner(bytes)
+    scanner.keepTopLevelMembers = true
+    scanner.canonicalKey = key
+    _ = try scanner.parseDocument(requireObject: true)
+    return (scanner.topLevelMembers, scanner.canonicalValue)
+  }
+
+  /// One value written in canonical form (a member's value inside bytes that
+  /// passed ``CanonicalJSON``, so its strings are valid UTF-8), read without
+  /// the general parser for numbers, booleans and strings without escapes;
+  /// nil if the bytes are not one JSON value.
+  package static func value(canonical bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+    guard let first = bytes.first else { return nil }
+    switch first {
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      if case .number(let number, let end) = JSONNumber.scan(bytes, from: 0), end == bytes.count { return .number(number) }
+      return nil
+    case UInt8(ascii: "t") where bytes.elementsEqual("true".utf8): return .bool(true)
+    case UInt8(ascii: "f") where bytes.elementsEqual("false".utf8): return .bool(false)
+    case UInt8(ascii: "\""):
+      let inner = UnsafeBufferPointer(rebasing: bytes.dropFirst().dropLast())
+      if bytes.count >= 2, bytes.last == UInt8(ascii: "\""), !inner.contains(0x5C), !inner.contains(0x22) {
+        return .string(String(decoding: inner, as: UTF8.self))
+      }
+    default: break
+    }
+    return try? parse(bytes)
+  }
+
   /// Parses UTF-8 bytes that must hold one JSON object, and returns its members.
   ///
   /// Anything else at the top level (an array, a string, …) is refused with

@@ -16,6 +16,12 @@ struct JSONScanner {
   /// instead of being built into a dictionary (``JSONParser/parseMembers(_:)``).
   var keepTopLevelMembers = false
   var topLevelMembers: [(key: String, value: JSONValue)] = []
+  /// With ``keepTopLevelMembers``: the top-level member whose value, if it is
+  /// an object ``CanonicalJSON/object(in:from:depth:)`` reads, is not parsed
+  /// but encoded into ``canonicalValue`` (its kept value is `.null`). Any
+  /// other value of that member is parsed as usual.
+  var canonicalKey: String? = nil
+  var canonicalValue: [UInt8]? = nil
 
   /// An object member parsed but not yet placed in its dictionary.
   private struct PendingMember {
@@ -177,7 +183,16 @@ struct JSONScanner {
       }
       i += 1
       skipWhitespace()
-      let value = try parseValue()
+      let value: JSONValue
+      if depth == 1, keepTopLevelMembers, let canonicalKey, key == canonicalKey,
+        let (end, bytes) = CanonicalJSON.object(in: b, from: i, depth: depth)
+      {
+        canonicalValue = bytes
+        i = end
+        value = .null
+      } else {
+        value = try parseValue()
+      }
       memberStack.append(PendingMember(key: key, value: value, offset: keyStart))
       skipWhitespace()
       guard i < b.count else { throw malformed(at: i, expected: "',' or '}' in the object") }

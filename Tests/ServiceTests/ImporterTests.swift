@@ -48,6 +48,25 @@ struct ImporterTests {
     #expect(try g.records().count == original.count)
   }
 
+  /// A line's data is read from its bytes when its values are written canonically
+  /// (members in any order), and parsed otherwise: the same event either way.
+  @Test func dataInAnyLayoutGivesTheSameEvent() throws {
+    let layouts = [
+      #"{"contractId":"c1","insertionHours":120,"trainingHours":12,"beneficiaries":3,"beneficiariesInQPV":1}"#,
+      #"{"beneficiaries":3,"beneficiariesInQPV":1,"contractId":"c1","insertionHours":120,"trainingHours":12}"#,
+      #"{ "contractId": "c1", "insertionHours": 120, "trainingHours": 12, "beneficiaries": 3, "beneficiariesInQPV": 1 }"#,
+      #"{"contractId":"c1","insertionHours":1.2e2,"trainingHours":12.0,"beneficiaries":3,"beneficiariesInQPV":1}"#,
+    ]
+    var events: [NewEvent] = []
+    for data in layouts {
+      let line = #"{"type":"procurement.insertion-hours-reported","occurredOn":"2022-03-31","author":"a","data":\#(data)}"#
+      events.append(try Ledger.normalize(try ImportLine.parse(Array(line.utf8)[...], line: 1)))
+    }
+    #expect(events[0].encodedData != nil)
+    #expect(Set(events.map(\.canonicalData)).count == 1)
+    #expect(events.allSatisfy { $0 == events[0] })
+  }
+
   @Test func anImportIsAllOrNothing() throws {
     let f = try LedgerFixture()
     var events = (0..<9).map { f.event("books.donation-counted", "2022-0\($0 % 9 + 1)-01", ["books": .number(JSONNumber(Int64($0 + 1)))]) }

@@ -85,6 +85,32 @@ extension DomainEvent {
     return bytes
   }
 
+  /// ``canonical(_:version:)`` of data the caller holds as canonical bytes
+  /// (``CanonicalJSON``; an import's `data` written canonically): the same
+  /// checks, read from the bytes, which are returned as they are when they
+  /// pass. Data that does not pass is parsed and refused by
+  /// ``canonical(_:version:)`` itself, so the errors are the same.
+  ///
+  /// ```swift
+  /// try BooksDonationCounted.canonical(encoded: Array(#"{"books":4265}"#.utf8))  // the same bytes
+  /// ```
+  /// - Parameter bytes: the canonical encoding of the event's `data` object.
+  /// - Throws: ``DomainError`` as ``canonical(_:version:)`` does.
+  public static func canonical(encoded bytes: [UInt8]) throws(DomainError) -> [UInt8] {
+    let passes = bytes.withUnsafeBufferPointer { FieldCheck.passes(canonical: $0, against: fields) }
+    if passes {
+      try checkRules(JSONObjectView(bytes[...]))
+      return bytes
+    }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      throw DomainError(.wrongType, "The event data is not JSON: \(error.message)", field: "data", cause: error)
+    }
+    return try canonical(value)
+  }
+
   /// The typed reading of `data` once it passed ``canonical(_:version:)``.
   ///
   /// ```swift

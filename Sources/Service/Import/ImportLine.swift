@@ -22,13 +22,18 @@ public enum ImportLine {
     }
     // The envelope's members by slot (see `slot(of:)`), without a dictionary of them.
     var slots = [JSONValue?](repeating: nil, count: 8)
+    // `data` whose values are written canonically (as `ess export` writes them, in any
+    // member order) is encoded from its bytes, not parsed into a JSONValue and encoded.
+    var encodedData: [UInt8]? = nil
     do {
       let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }
       guard first == UInt8(ascii: "{") else {
         let value = try JSONParser.parse(bytes)
         throw bad(nil, "The line must be a JSON object (one event), not \(kind(value)).")
       }
-      for (key, value) in try JSONParser.parseMembers(bytes) {
+      let (members, canonical) = try JSONParser.parseMembers(bytes, keepingCanonical: "data")
+      encodedData = canonical
+      for (key, value) in members {
         switch slot(of: key) {
         case .some(let k): slots[k] = value
         case nil where ignoredFields.contains(key): continue
@@ -74,6 +79,14 @@ public enum ImportLine {
           "Field 'recordedAt' must be an RFC 3339 UTC time with milliseconds, like 2015-06-01T08:00:00.000Z; got \"\(r.prefix(40))\".")
       }
       recordedAt = t
+    }
+    if let encodedData {
+      var event = NewEvent(
+        id: try text("id", required: false), type: type, occurredOn: occurredOn, author: author,
+        source: try text("source", required: false), reason: try text("reason", required: false),
+        canonicalData: [], recordedAt: recordedAt)
+      event.setCanonicalData(encodedData)
+      return event
     }
     guard let data = slots[slot(of: "data")!] else {
       throw bad("data", "Field 'data' is required (the event's fields, a JSON object).")

@@ -118,7 +118,11 @@ public final class Ledger {
     let kind = try EventCatalog.kind(named: event.type)
     e.version = kind.version
     e.type = kind.rawValue  // the catalog's own string: one copy shared by every event of the type
-    e.setCanonicalData(try kind.eventType.canonical(event.data))
+    if let bytes = event.encodedData {
+      e.setCanonicalData(try kind.eventType.canonical(encoded: bytes))
+    } else {
+      e.setCanonicalData(try kind.eventType.canonical(event.data))
+    }
     try CorrectionRules.checkReason(of: kind, event.reason)
     return e
   }

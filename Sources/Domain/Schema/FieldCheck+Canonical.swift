@@ -1,0 +1,66 @@
+import Journal
+
+/// The field rules read straight from canonical bytes: the import's fast path.
+extension FieldCheck {
+  /// Whether `bytes`, a JSON object in canonical form (``CanonicalJSON``),
+  /// passes ``check(_:against:)``: each member's value is read alone and
+  /// checked by the same rule (``FieldKind/check(_:field:)``), without
+  /// building the object.
+  ///
+  /// False when they do not pass, and also when this path cannot decide the
+  /// same way as ``check(_:against:)`` (a `null` member, a key written with
+  /// an escape): the caller then runs ``check(_:against:)``, which throws the
+  /// error, so errors are always the ones of that function.
+  ///
+  /// ```swift
+  /// Array(#"{"books":4265}"#.utf8).withUnsafeBufferPointer {
+  ///   FieldCheck.passes(canonical: $0, against: BooksDonationCounted.fields)  // true
+  /// }
+  /// ```
+  static func passes(canonical b: UnsafeBufferPointer<UInt8>, against fields: [FieldSpec]) -> Bool {
+    guard fields.count <= 64, b.count >= 2, b[0] == UInt8(ascii: "{") else { return false }
+    var seen: UInt64 = 0
+    var i = 1
+    if b[1] != UInt8(ascii: "}") {
+      while true {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return false }
+        let keyStart = i + 1
+        var j = keyStart
+        while j < b.count, b[j] != UInt8(ascii: "\""), b[j] != UInt8(ascii: "\\") { j += 1 }
+        guard j + 1 < b.count, b[j] == UInt8(ascii: "\""), b[j + 1] == UInt8(ascii: ":") else { return false }
+        guard let index = index(of: UnsafeBufferPointer(rebasing: b[keyStart..<j]), in: fields) else { return false }
+        let valueStart = j + 2
+        guard let valueEnd = JSONObjectView.skip(b, from: valueStart), valueEnd < b.count,
+          let value = JSONParser.value(canonical: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])),
+          !value.isNull
+        else { return false }
+        let spec = fields[index]
+        do {
+          try spec.kind.check(value, field: spec.name)
+        } catch {
+          return false
+        }
+        seen |= 1 << UInt64(index)
+        i = valueEnd
+        if b[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        guard b[i] == UInt8(ascii: "}") else { return false }
+        break
+      }
+    }
+    guard i + 1 == b.count || (i == 1 && b.count == 2) else { return false }
+    for index in fields.indices where fields[index].required && seen & (1 << UInt64(index)) == 0 { return false }
+    return true
+  }
+
+  /// The index of the field named by the UTF-8 bytes `name`, or nil.
+  private static func index(of name: UnsafeBufferPointer<UInt8>, in fields: [FieldSpec]) -> Int? {
+    for index in fields.indices {
+      var candidate = fields[index].name
+      if candidate.utf8.count == name.count, candidate.withUTF8({ $0.elementsEqual(name) }) { return index }
+    }
+    return nil
+  }
+}

@@ -1,4 +1,5 @@
 import Domain
+import Journal
 
 /// What each column of a table's header gives: a field of the event type
 /// (by its name or its French label, case, accents and spaces aside), or the
@@ -19,6 +20,10 @@ struct TableColumns: Sendable {
   let columnOf: [String: Int]
   /// The name and kind of each field of the type (what typing a cell needs, without the rest of its spec).
   let fields: [(name: String, kind: FieldKind)]
+  /// The field indices in the order of canonical JSON (names sorted by their
+  /// UTF-8 bytes), each with its member's prefix written canonically (`"name":`):
+  /// a row's data is encoded straight from its typed cells.
+  let canonicalOrder: [(field: Int, prefix: [UInt8])]
 
   /// The envelope's columns, by the names a header may give them.
   static let envelope: [(names: [String], role: Role, member: String)] = [
@@ -89,7 +94,15 @@ struct TableColumns: Sendable {
           at: .init(line: 1, field: "author", place: "Header")))
     }
     let fields = type.fields.map { (name: $0.name, kind: $0.kind) }
-    return (TableColumns(header: header, roles: roles, columnOf: columnOf, fields: fields), problems)
+    let order = fields.indices.sorted { fields[$0].name.utf8.lexicographicallyPrecedes(fields[$1].name.utf8) }
+    let canonicalOrder = order.map { index in
+      var prefix: [UInt8] = []
+      JSONValue.appendCanonicalString(fields[index].name, to: &prefix)
+      prefix.append(UInt8(ascii: ":"))
+      return (field: index, prefix: prefix)
+    }
+    let columns = TableColumns(header: header, roles: roles, columnOf: columnOf, fields: fields, canonicalOrder: canonicalOrder)
+    return (columns, problems)
   }
 
   /// The field name or envelope member a role gives.

@@ -159,8 +159,8 @@ public enum TableImport {
   static func event(
     of row: SheetTable.Row, columns: TableColumns, type: any DomainEvent.Type, options: Options, problems: inout [ServiceError]
   ) -> NewEvent? {
-    var data: [String: JSONValue] = [:]
-    data.reserveCapacity(columns.fields.count)
+    // The typed cells by field index (no dictionary: the data is encoded from them at the end).
+    var values = [JSONValue?](repeating: nil, count: columns.fields.count)
     var occurredOn = options.occurredOn
     var id: String? = nil
     var source = options.source
@@ -178,7 +178,7 @@ public enum TableImport {
         case .field(let k):
           let field = columns.fields[k]
           if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal, at: location()) {
-            data[field.name] = value
+            values[k] = value
           }
         case .occurredOn:
           if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: location()), case .string(let s) = day {
@@ -218,7 +218,27 @@ public enum TableImport {
       good = false
     }
     guard good, let occurredOn, let author else { return nil }
-    return NewEvent(id: id, type: type.kind.rawValue, occurredOn: occurredOn, author: author, source: source, data: .object(data))
+    var event = NewEvent(
+      id: id, type: type.kind.rawValue, occurredOn: occurredOn, author: author, source: source, canonicalData: [])
+    event.setCanonicalData(canonicalData(values, columns.canonicalOrder))
+    return event
+  }
+
+  /// The canonical encoding of the object whose members are the non-null
+  /// `values`, named by `order` (see ``TableColumns/canonicalOrder``): what
+  /// `JSONValue.canonicalBytes()` writes for the same members, without a
+  /// dictionary of them.
+  static func canonicalData(_ values: [JSONValue?], _ order: [(field: Int, prefix: [UInt8])]) -> [UInt8] {
+    var out: [UInt8] = [UInt8(ascii: "{")]
+    out.reserveCapacity(16 * values.count + 2)
+    for (field, prefix) in order {
+      guard let value = values[field], !value.isNull else { continue }
+      if out.count > 1 { out.append(UInt8(ascii: ",")) }
+      out.append(contentsOf: prefix)
+      value.appendCanonical(to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+    return out
   }
 
   /// The catalog's type named `name`.

@@ -19,47 +19,52 @@ extension FieldCheck {
   /// ```
   static func passes(canonical b: UnsafeBufferPointer<UInt8>, against fields: [FieldSpec]) -> Bool {
     guard fields.count <= 64, b.count >= 2, b[0] == UInt8(ascii: "{") else { return false }
-    var seen: UInt64 = 0
-    var i = 1
-    if b[1] != UInt8(ascii: "}") {
-      while true {
-        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return false }
-        let keyStart = i + 1
-        var j = keyStart
-        while j < b.count, b[j] != UInt8(ascii: "\""), b[j] != UInt8(ascii: "\\") { j += 1 }
-        guard j + 1 < b.count, b[j] == UInt8(ascii: "\""), b[j + 1] == UInt8(ascii: ":") else { return false }
-        guard let index = index(of: UnsafeBufferPointer(rebasing: b[keyStart..<j]), in: fields) else { return false }
-        let valueStart = j + 2
-        guard let valueEnd = JSONObjectView.skip(b, from: valueStart), valueEnd < b.count,
-          let value = JSONParser.value(canonical: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])),
-          !value.isNull
-        else { return false }
-        let spec = fields[index]
-        do {
-          try spec.kind.check(value, field: spec.name)
-        } catch {
-          return false
+    // The specs are borrowed, not copied: a copy retains and releases each of their strings.
+    return fields.withUnsafeBufferPointer { specs in
+      var seen: UInt64 = 0
+      var i = 1
+      if b[1] != UInt8(ascii: "}") {
+        while true {
+          guard i < b.count, b[i] == UInt8(ascii: "\"") else { return false }
+          let keyStart = i + 1
+          var j = keyStart
+          while j < b.count, b[j] != UInt8(ascii: "\""), b[j] != UInt8(ascii: "\\") { j += 1 }
+          guard j + 1 < b.count, b[j] == UInt8(ascii: "\""), b[j + 1] == UInt8(ascii: ":") else { return false }
+          guard let index = index(of: UnsafeBufferPointer(rebasing: b[keyStart..<j]), in: specs) else { return false }
+          let valueStart = j + 2
+          guard let valueEnd = JSONObjectView.skip(b, from: valueStart), valueEnd < b.count,
+            let value = JSONParser.value(canonical: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])),
+            !value.isNull
+          else { return false }
+          do {
+            try specs[index].kind.check(value, field: specs[index].name)
+          } catch {
+            return false
+          }
+          seen |= 1 << UInt64(index)
+          i = valueEnd
+          if b[i] == UInt8(ascii: ",") {
+            i += 1
+            continue
+          }
+          guard b[i] == UInt8(ascii: "}") else { return false }
+          break
         }
-        seen |= 1 << UInt64(index)
-        i = valueEnd
-        if b[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        guard b[i] == UInt8(ascii: "}") else { return false }
-        break
       }
+      guard i + 1 == b.count || (i == 1 && b.count == 2) else { return false }
+      for index in specs.indices where specs[index].required && seen & (1 << UInt64(index)) == 0 { return false }
+      return true
     }
-    guard i + 1 == b.count || (i == 1 && b.count == 2) else { return false }
-    for index in fields.indices where fields[index].required && seen & (1 << UInt64(index)) == 0 { return false }
-    return true
   }
 
   /// The index of the field named by the UTF-8 bytes `name`, or nil.
-  private static func index(of name: UnsafeBufferPointer<UInt8>, in fields: [FieldSpec]) -> Int? {
-    for index in fields.indices {
-      var candidate = fields[index].name
-      if candidate.utf8.count == name.count, candidate.withUTF8({ $0.elementsEqual(name) }) { return index }
+  private static func index(of name: UnsafeBufferPointer<UInt8>, in specs: UnsafeBufferPointer<FieldSpec>) -> Int? {
+    guard let first = name.first else { return nil }
+    for index in specs.indices {
+      let same = specs[index].name.utf8.withContiguousStorageIfAvailable { candidate in
+        candidate.count == name.count && candidate[0] == first && candidate.elementsEqual(name)
+      }
+      if same == true { return index }
     }
     return nil
   }

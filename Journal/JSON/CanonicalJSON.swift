@@ -176,13 +176,13 @@ private struct Checker {
 
   mutating func object(depth: Int) throws(Failure) {
     guard depth <= JSONParser.maxDepth else { throw Failure(i, "nesting at most \(JSONParser.maxDepth) deep") }
+    let objectStart = i
     i += 1
     if peek == UInt8(ascii: "}") {
       i += 1
       return
     }
     var previous: Range<Int>? = nil
-    var keys: [Range<Int>] = []
     var nonASCII = false
     while true {
       guard peek == UInt8(ascii: "\"") else { throw Failure(i, "a key") }
@@ -191,7 +191,6 @@ private struct Checker {
       if let previous, !Checker.decodedLess(b, previous, key) {
         throw Failure(start, "keys sorted by their UTF-8 bytes, each once (this one is not after the key before it)")
       }
-      keys.append(key)
       if !nonASCII && b[key].contains(where: { $0 >= 0x80 }) { nonASCII = true }
       previous = key
       try expect(UInt8(ascii: ":"), "':'")
@@ -203,10 +202,24 @@ private struct Checker {
       try expect(UInt8(ascii: ","), "',' or '}'")
     }
     // Distinct bytes can still be equal Swift strings (canonically equivalent Unicode, even
-    // to ASCII: U+212A KELVIN SIGN is "K"): one key for JSONValue.
-    if nonASCII, let same = Checker.firstKeyEqualAsText(b, keys) {
+    // to ASCII: U+212A KELVIN SIGN is "K"): one key for JSONValue. Only objects with a
+    // non-ASCII key list their keys for that check (the rest allocate nothing).
+    if nonASCII, let same = Checker.firstKeyEqualAsText(b, Checker.keys(ofObjectAt: objectStart, in: b)) {
       throw Failure(same.lowerBound, "keys that differ as Unicode text")
     }
+  }
+
+  /// The key ranges (quotes included) of the checked object at `start`.
+  static func keys(ofObjectAt start: Int, in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var keys: [Range<Int>] = []
+    var i = start + 1
+    while i < b.count, b[i] == UInt8(ascii: "\""), let keyEnd = JSONObjectView.skip(b, from: i) {
+      keys.append(i..<keyEnd)
+      guard let valueEnd = JSONObjectView.skip(b, from: keyEnd + 1), valueEnd < b.count else { break }
+      i = valueEnd + 1
+      if b[valueEnd] != UInt8(ascii: ",") { break }
+    }
+    return keys
   }
 
   /// Whether no two keys (checked string literals, quotes included) are equal Swift strings.
@@ -344,6 +357,24 @@ private struct Checker {
   /// Whether key `a` sorts strictly before key `b` by their decoded UTF-8 bytes
   /// (both are checked canonical string literals, quotes included).
   static func decodedLess(_ buf: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    // Byte by byte while neither holds an escape (nearly always: keys are plain names).
+    var p = a.lowerBound + 1
+    var q = b.lowerBound + 1
+    let pEnd = a.upperBound - 1
+    let qEnd = b.upperBound - 1
+    while p < pEnd && q < qEnd {
+      let x = buf[p]
+      let y = buf[q]
+      if x == UInt8(ascii: "\\") || y == UInt8(ascii: "\\") { return decodedLessEscaped(buf, a, b) }
+      if x != y { return x < y }
+      p += 1
+      q += 1
+    }
+    return p == pEnd && q < qEnd
+  }
+
+  /// ``decodedLess(_:_:_:)`` of keys that hold escapes, decoding them.
+  static func decodedLessEscaped(_ buf: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
     var x = Decoded(buf: buf, i: a.lowerBound + 1, end: a.upperBound - 1)
     var y = Decoded(buf: buf, i: b.lowerBound + 1, end: b.upperBound - 1)
     while true {

@@ -78,6 +78,28 @@ struct CanonicalCheckTests {
     #expect(Self.problem("{\"a\":" + shallow + "}") == nil)
   }
 
+  /// Two keys pass in that order exactly when the first's UTF-8 bytes sort before the
+  /// second's, escapes decoded (keys with and without escapes, prefixes of each other).
+  @Test("keys are ordered by their decoded bytes")
+  func keyOrder() {
+    var rng = Seeded(seed: 0x0DE7)
+    let pieces = ["a", "b", "\n", "\"", "\\", "\u{1}", "\u{1F}", "é", "z", "\u{7F}"]
+    var accepted = 0
+    for _ in 0..<3000 {
+      let x = (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      let y = (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      var bytes = Array("{".utf8)
+      JSONValue.appendCanonicalString(x, to: &bytes)
+      bytes += Array(":1,".utf8)
+      JSONValue.appendCanonicalString(y, to: &bytes)
+      bytes += Array(":2}".utf8)
+      let less = Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+      #expect((CanonicalJSON.problem(in: bytes) == nil) == less, "\(x.debugDescription) then \(y.debugDescription)")
+      if less { accepted += 1 }
+    }
+    #expect(accepted > 500 && accepted < 2500)
+  }
+
   /// Bytes pass exactly when parsing them and writing them canonically gives them back.
   @Test("agrees with parse-then-encode on mutated documents")
   func agreesWithTheParser() throws {

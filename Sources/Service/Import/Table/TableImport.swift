@@ -169,19 +169,20 @@ public enum TableImport {
     var dateRefused = false
     for (c, cell) in row.cells.enumerated() where c < columns.roles.count {
       guard let role = columns.roles[c] else { continue }
-      // Made only for a refusal: a success costs no message.
-      let location = {
-        ServiceError.Location(line: row.number, field: TableColumns.member(role, type), place: columns.place(row: row.number, column: c))
-      }
       do throws(ServiceError) {
         switch role {
         case .field(let k):
           let field = columns.fields[k]
-          if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal, at: location()) {
+          // The place is made only for a refusal (an autoclosure: a success costs no message, and no copy of `columns`).
+          if let value = try TableCell.value(
+            cell, field.name, field.kind, decimal: options.decimal, at: location(row, c, role, columns, type))
+          {
             values[k] = value
           }
         case .occurredOn:
-          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: location()), case .string(let s) = day {
+          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: location(row, c, role, columns, type)),
+            case .string(let s) = day
+          {
             occurredOn = s
           }
         case .id, .source, .author:
@@ -222,6 +223,13 @@ public enum TableImport {
       id: id, type: type.kind.rawValue, occurredOn: occurredOn, author: author, source: source, canonicalData: [])
     event.setCanonicalData(canonicalData(values, columns.canonicalOrder))
     return event
+  }
+
+  /// Where a refused cell is: its row, its field, its place in the sheet.
+  static func location(
+    _ row: SheetTable.Row, _ column: Int, _ role: TableColumns.Role, _ columns: TableColumns, _ type: any DomainEvent.Type
+  ) -> ServiceError.Location {
+    ServiceError.Location(line: row.number, field: TableColumns.member(role, type), place: columns.place(row: row.number, column: column))
   }
 
   /// The canonical encoding of the object whose members are the non-null

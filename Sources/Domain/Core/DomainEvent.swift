@@ -94,9 +94,12 @@ extension DomainEvent {
   /// ```swift
   /// try BooksDonationCounted.canonical(encoded: Array(#"{"books":4265}"#.utf8))  // the same bytes
   /// ```
-  /// - Parameter bytes: the canonical encoding of the event's `data` object.
+  /// - Parameter bytes: the canonical encoding of the event's `data` object
+  ///   (not checked again here, but in debug builds, which every test runs: the
+  ///   writer checks bytes a client gave, ``NewEvent/init(id:type:version:occurredOn:author:source:reason:canonicalData:recordedAt:)``).
   /// - Throws: ``DomainError`` as ``canonical(_:version:)`` does.
   public static func canonical(encoded bytes: [UInt8]) throws(DomainError) -> [UInt8] {
+    assert(CanonicalJSON.problem(in: bytes) == nil, "not canonical: \(String(decoding: bytes, as: UTF8.self))")
     let passes = bytes.withUnsafeBufferPointer { FieldCheck.passes(canonical: $0, against: fields) }
     if passes {
       try checkRules(JSONObjectView(bytes[...]))

@@ -71,10 +71,21 @@ public enum EventCatalog {
   /// // [Field 'siren' must be a SIREN: …; got "216704826", which breaks the Luhn checksum …]
   /// ```
   public static func checksumProblems(type: String, data: JSONValue) -> [DomainError] {
-    guard let kind = EventKind.lookup(type), case .object(let members) = data else { return [] }
+    guard case .object(let members) = data else { return [] }
+    return checksumProblems(type: type) { members[$0] }
+  }
+
+  /// The same, for data whose members `member` gives by name (data the caller
+  /// holds as a list, not a dictionary).
+  public static func checksumProblems(type: String, member: (String) -> JSONValue?) -> [DomainError] {
+    guard let kind = EventKind.lookup(type) else { return [] }
     var out: [DomainError] = []
     for spec in kind.eventType.fields {
-      guard let value = members[spec.name], let bad = spec.kind.checksumProblem(value) else { continue }
+      switch spec.kind {
+      case .companyID, .companyIDList: break
+      default: continue  // no checksum: not looked up
+      }
+      guard let value = member(spec.name), let bad = spec.kind.checksumProblem(value) else { continue }
       out.append(FieldKind.checksumError(spec.name, spec.kind, bad))
     }
     return out

@@ -51,9 +51,8 @@ enum DECPExamined: Sendable {
         ])
     }
     var notes: [String] = []
-    let event = record.event(facts: facts, buyer: buyer, author: options.author, warnings: &notes)
     var checksums: [DomainError] = []
-    if case .success(let e) = event { checksums = EventCatalog.checksumProblems(type: e.type, data: e.data) }
+    let event = record.event(facts: facts, buyer: buyer, author: options.author, warnings: &notes, checksums: &checksums)
     return .mapped(
       Mapped(record: record, contractId: DECPImport.contractId(uid: record.uid), event: event, checksums: checksums, notes: notes))
   }

@@ -3,8 +3,11 @@ import Journal
 
 /// The mapping of FORMATS.md §1: one DECP contract → one `procurement.contract-awarded`.
 extension DECPRecord {
-  /// The event of this record, or the sentence saying what is missing; `warnings` gets what is imported all the same.
-  func event(facts: DECPFacts, buyer: Buyer, author: String, warnings: inout [String]) -> Result<NewEvent, MissingFacts> {
+  /// The event of this record, or the sentence saying what is missing; `warnings` gets what is imported
+  /// all the same, `checksums` its identifiers whose checksum fails (``EventCatalog/checksumProblems(type:member:)``).
+  func event(
+    facts: DECPFacts, buyer: Buyer, author: String, warnings: inout [String], checksums: inout [DomainError]
+  ) -> Result<NewEvent, MissingFacts> {
     let first = awardees[0]
     let sirene = first.scheme == "SIRET" ? facts.sirene(siret: first.id) : nil
     let side = facts.side[uid] ?? [:]
@@ -27,33 +30,53 @@ extension DECPRecord {
       shownTitle = String(title.prefix(199)) + "…"
       warnings.append("'objet' has \(title.count) characters; title keeps the first 199 and '…', fullTitle the whole text")
     }
-    var data: [String: JSONValue] = [
-      "contractId": .string(DECPImport.contractId(uid: uid)),
-      "title": .string(shownTitle),
-      "buyer": .string(buyer.rawValue),
-      "awardee": .string(first.name ?? sirene?.name ?? first.id),
-      "amountEUR": amount.json,
-      "socialClause": .bool(social),
-      "environmentalClause": .bool(environmental),
-      "awardeeIsESS": .bool(ess),
-      "awardeeIsSME": .bool(sme),
-      "awardeeIsLocal": .bool(local),
-      "decpUid": .string(uid),
-      "buyerSiret": .string(buyerSiret),
-      "awardeeIds": .array(awardees.map { .object(["scheme": .string($0.scheme), "id": .string($0.id)]) }),
+    // The members in a list, encoded canonically at the end (no dictionary of them).
+    var data: [(key: String, value: JSONValue)] = [
+      ("contractId", .string(DECPImport.contractId(uid: uid))),
+      ("title", .string(shownTitle)),
+      ("buyer", .string(buyer.rawValue)),
+      ("awardee", .string(first.name ?? sirene?.name ?? first.id)),
+      ("amountEUR", amount.json),
+      ("socialClause", .bool(social)),
+      ("environmentalClause", .bool(environmental)),
+      ("awardeeIsESS", .bool(ess)),
+      ("awardeeIsSME", .bool(sme)),
+      ("awardeeIsLocal", .bool(local)),
+      ("decpUid", .string(uid)),
+      ("buyerSiret", .string(buyerSiret)),
+      ("awardeeIds", .array(awardees.map { .object(["scheme": .string($0.scheme), "id": .string($0.id)]) })),
     ]
-    if shownTitle != title { data["fullTitle"] = .string(title) }
-    if let v = side["fairTradeClause"] { data["fairTradeClause"] = .bool(v) }
-    if let v = self.social { data["socialConsiderations"] = .array(v.map(JSONValue.string)) }
-    if let v = self.environmental { data["environmentalConsiderations"] = .array(v.map(JSONValue.string)) }
-    if let cpv { data["cpv"] = .string(cpv) }
-    if let procedure { data["procedure"] = .string(procedure) }
-    if let innovative { data["innovative"] = .bool(innovative) }
-    if let durationMonths { data["durationMonths"] = .number(JSONNumber(durationMonths)) }
-    return .success(
-      NewEvent(
-        id: DECPImport.eventID(uid: uid), type: EventKind.procurementContractAwarded.rawValue, occurredOn: notified, author: author,
-        source: "DECP, données publiées le \(published)", data: .object(data)))
+    if shownTitle != title { data.append(("fullTitle", .string(title))) }
+    if let v = side["fairTradeClause"] { data.append(("fairTradeClause", .bool(v))) }
+    if let v = self.social { data.append(("socialConsiderations", .array(v.map(JSONValue.string)))) }
+    if let v = self.environmental { data.append(("environmentalConsiderations", .array(v.map(JSONValue.string)))) }
+    if let cpv { data.append(("cpv", .string(cpv))) }
+    if let procedure { data.append(("procedure", .string(procedure))) }
+    if let innovative { data.append(("innovative", .bool(innovative))) }
+    if let durationMonths { data.append(("durationMonths", .number(JSONNumber(durationMonths)))) }
+    let type = EventKind.procurementContractAwarded.rawValue
+    checksums = EventCatalog.checksumProblems(type: type) { name in data.first { $0.key == name }?.value }
+    var event = NewEvent(
+      id: DECPImport.eventID(uid: uid), type: type, occurredOn: notified, author: author,
+      source: "DECP, données publiées le \(published)", canonicalData: [])
+    event.setCanonicalData(Self.canonical(&data))
+    return .success(event)
+  }
+
+  /// The canonical encoding of the object of `members` (distinct names, none `null`): what
+  /// `JSONValue.canonicalBytes()` writes for it. Sorts `members`.
+  static func canonical(_ members: inout [(key: String, value: JSONValue)]) -> [UInt8] {
+    members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    var out: [UInt8] = [UInt8(ascii: "{")]
+    out.reserveCapacity(512)
+    for (k, member) in members.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      JSONValue.appendCanonicalString(member.key, to: &out)
+      out.append(UInt8(ascii: ":"))
+      member.value.appendCanonical(to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+    return out
   }
 
   /// The flags no file gave for a record, and where they can come from.

@@ -108,6 +108,17 @@ struct StreamImportTests {
     let files2 = try FileManager.default.contentsOfDirectory(atPath: streamed.path + "/segments")
     #expect(!files2.contains { $0.hasSuffix(".staging") })
     #expect(try FileManager.default.contentsOfDirectory(atPath: streamed.path + "/index").contains { $0.hasSuffix(".frames") })
+    // The integrity index it left is stamped with the head (its parts were folded before their hashes were
+    // known: a wrong stamp would make the next append rebuild it), and holds what a rebuild gives.
+    let head = try Reader(at: streamed.path).head()
+    let kept = try IntegrityStore(journal: streamed.path)
+    #expect(kept.index.open() == KeyedCache.Stamp(seq: head.seq, hash: head.hash))
+    let keptEntries = try kept.index.all()
+    try FileManager.default.removeItem(atPath: streamed.path + "/cache")
+    _ = try Ledger(journal: streamed.path).rebuildIndexes()
+    let rebuilt = try IntegrityStore(journal: streamed.path)
+    #expect(rebuilt.index.open() == KeyedCache.Stamp(seq: head.seq, hash: head.hash))
+    #expect(try rebuilt.index.all() == keptEntries)
     // The rules go on from the integrity index it left: a report for an unknown contract is refused.
     #expect(throws: ServiceError.self) {
       try streamed.ledger().append([

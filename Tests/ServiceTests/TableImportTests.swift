@@ -66,6 +66,35 @@ struct TableImportTests {
     #expect(CellText.number("426,50 €", decimal: nil, euros: true) == .success(JSONNumber(literal: "426.50")!))
   }
 
+  /// Digits grouped by any of the spaces a spreadsheet writes are read as the digits alone would be,
+  /// whatever their count, leading zeros and grouping (the integer fast path against the literal).
+  @Test func groupedDigitsReadAsTheirDigits() {
+    var rng = Seeded(seed: 0x6209)
+    let spaces = [" ", "\t", "\u{00A0}", "\u{202F}"]
+    var read = 0
+    for _ in 0..<4000 {
+      var text = ""
+      var digits = ""
+      for k in 0..<Int.random(in: 1...22, using: &rng) {
+        if k > 0 && Int.random(in: 0..<4, using: &rng) == 0 { text += spaces.randomElement(using: &rng)! }
+        let d = String(Int.random(in: 0...9, using: &rng))
+        text += d
+        digits += d
+      }
+      let expected = JSONNumber(literal: digits).map { Result<JSONNumber, CellText.Refusal>.success($0) }
+      let got = CellText.number(text, decimal: nil, euros: false)
+      if let expected {
+        #expect(got == expected, "\(text.debugDescription)")
+        read += 1
+      } else if case .success = got {
+        Issue.record("\(text.debugDescription) was read; \(digits) is not a number literal")
+      }
+    }
+    #expect(read > 2000 && read < 4000, "leading zeros are refused, the rest read: \(read)")
+    #expect(CellText.number("12 345", decimal: nil, euros: false) == .success(JSONNumber(12345)))
+    #expect(CellText.number("123456789012345678901", decimal: nil, euros: false) == .success(JSONNumber(literal: "123456789012345678901")!))
+  }
+
   @Test func anAmbiguousNumberIsRefusedUnlessDecimalSaysWhichMarkIsTheDecimalOne() throws {
     for text in ["1.234,5", "1,234.5", "1.234.567", "1,234,567"] {
       guard case .failure(let why) = CellText.number(text, decimal: nil, euros: true) else {

@@ -10,13 +10,9 @@ enum CellText {
   /// A text holding both marks (`1.234,5`), or one of them twice, is read only
   /// when `decimal` says which mark is the decimal one.
   static func number(_ text: String, decimal: DecimalMark?, euros: Bool) -> Result<JSONNumber, Refusal> {
-    // Plain digits, the usual case, read as they are.
-    let digits = text.utf8
-    if digits.count <= 18, digits.count == 1 || digits.first != UInt8(ascii: "0"), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-      let number = JSONNumber(literal: text)
-    {
-      return .success(number)
-    }
+    // Digits, perhaps grouped by spaces (`12 345`, with a space, a tab, U+00A0 or U+202F, as the
+    // general path below reads them), the usual case: read as an integer, without building a literal.
+    if let integer = groupedInteger(text) { return .success(JSONNumber(integer)) }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var commas = 0
@@ -69,6 +65,38 @@ enum CellText {
         .init("a number (decimals after ',' or '.', digits grouped by spaces, like 1 234,5); got \(Given.raw(text))"))
     }
     return .success(number)
+  }
+
+  /// The integer that `text` writes with at most 18 digits, no leading zero, and nothing else but the
+  /// spaces ``number(_:decimal:euros:)`` drops; nil for anything else (that function then reads it).
+  static func groupedInteger(_ text: String) -> Int64? {
+    var text = text
+    return text.withUTF8 { u -> Int64? in
+      var value: Int64 = 0
+      var digits = 0
+      var leadingZero = false
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b &- 0x30 < 10 {
+          if digits == 0 { leadingZero = b == 0x30 }
+          digits += 1
+          guard digits <= 18 else { return nil }
+          value = value * 10 + Int64(b &- 0x30)
+          i += 1
+        } else if b == 0x20 || b == 0x09 {
+          i += 1
+        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 {
+          i += 2
+        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xAF {
+          i += 3
+        } else {
+          return nil
+        }
+      }
+      guard digits >= 1, digits == 1 || !leadingZero else { return nil }
+      return value
+    }
   }
 
   /// `bytes` with the grouping mark dropped and the decimal mark made a point.

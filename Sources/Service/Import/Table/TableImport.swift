@@ -173,14 +173,12 @@ public enum TableImport {
         switch role {
         case .field(let k):
           let field = columns.fields[k]
-          // The place is made only for a refusal (an autoclosure: a success costs no message, and no copy of `columns`).
-          if let value = try TableCell.value(
-            cell, field.name, field.kind, decimal: options.decimal, at: location(row, c, role, columns, type))
-          {
+          // The place is set only for a refusal, below: a success costs no message and captures nothing.
+          if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal, at: ServiceError.Location()) {
             values[k] = value
           }
         case .occurredOn:
-          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: location(row, c, role, columns, type)),
+          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: ServiceError.Location()),
             case .string(let s) = day
           {
             occurredOn = s
@@ -195,7 +193,9 @@ public enum TableImport {
           }
         }
       } catch {
-        problems.append(error)
+        var placed = error
+        placed.location = location(row, c, role, columns, type)
+        problems.append(placed)
         good = false
         if role == .occurredOn { dateRefused = true }
       }

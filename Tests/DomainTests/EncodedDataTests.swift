@@ -69,4 +69,28 @@ struct EncodedDataTests {
   func validBytes() {
     #expect((try? BooksDonationCounted.canonical(encoded: Array(#"{"books":4265}"#.utf8))) == Array(#"{"books":4265}"#.utf8))
   }
+
+  /// Members are matched to their specs by name, whatever its length: names that share their first 16
+  /// bytes or their length are told apart, and a name that is not a field's fails the fast path.
+  @Test func membersFindTheirFieldByName() {
+    let names = ["a", "b", "ab", "contractIdentif", "contractIdentifi", "contractIdentifie", "contractIdentifierX", "contractIdentifierY"]
+    let specs = names.map { FieldSpec(name: $0, kind: .count, required: true, help: "") }
+    func passes(_ keys: [String]) -> Bool {
+      let data = JSONValue.object(
+        Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, .number(JSONNumber(Int64($0.offset + 1)))) }))
+      return data.canonicalBytes().withUnsafeBufferPointer { FieldCheck.passes(canonical: $0, against: specs) }
+    }
+    #expect(passes(names))
+    for missing in names.indices {
+      #expect(!passes(names.enumerated().filter { $0.offset != missing }.map(\.element)), "\(names[missing]) is required")
+    }
+    for stranger in ["c", "ba", "contractIdentifiez", "contractIdentifierZ", "contractIdentifierXY", "contractIdentifie\u{e9}"] {
+      #expect(!passes(names + [stranger]), "\(stranger) is no field")
+    }
+    var renamed = specs[0]
+    renamed.name = "contractIdentifierZ"
+    #expect(renamed.nameKey == FieldSpec.NameKey("contractIdentifierZ"))
+    #expect(
+      Array(#"{"contractIdentifierZ":1}"#.utf8).withUnsafeBufferPointer { FieldCheck.passes(canonical: $0, against: [renamed]) })
+  }
 }

@@ -57,14 +57,14 @@ extension FieldCheck {
     }
   }
 
-  /// The index of the field named by the UTF-8 bytes `name`, or nil.
+  /// The index of the field named by the UTF-8 bytes `name`, or nil: names are compared by their packed keys, and by
+  /// their bytes only beyond 16 of them.
   private static func index(of name: UnsafeBufferPointer<UInt8>, in specs: UnsafeBufferPointer<FieldSpec>) -> Int? {
-    guard let first = name.first else { return nil }
-    for index in specs.indices {
-      let same = specs[index].name.utf8.withContiguousStorageIfAvailable { candidate in
-        candidate.count == name.count && candidate[0] == first && candidate.elementsEqual(name)
-      }
-      if same == true { return index }
+    let key = FieldSpec.NameKey(bytes: name)
+    for index in specs.indices where specs[index].nameKey == key {
+      if key.isWhole { return index }
+      let same = specs[index].name.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
+      if same ?? specs[index].name.utf8.elementsEqual(name) { return index }
     }
     return nil
   }

@@ -10,7 +10,11 @@ import Journal
 /// ```
 public struct FieldSpec: Sendable, Equatable {
   /// The JSON member name, e.g. `"amountEUR"`.
-  public var name: String
+  public var name: String {
+    didSet { nameKey = NameKey(name) }
+  }
+  /// `name` packed for comparison with bytes.
+  package private(set) var nameKey: NameKey
   /// What the field holds and its rule.
   public var kind: FieldKind
   /// Required fields must be present and not `null`; optional ones may be absent or `null`.
@@ -26,6 +30,7 @@ public struct FieldSpec: Sendable, Equatable {
   /// A field; see also ``required(_:_:_:)`` and ``optional(_:_:_:)``.
   public init(name: String, kind: FieldKind, required: Bool, help: String, fr helpFR: String? = nil, labelFR: String? = nil) {
     self.name = name
+    self.nameKey = NameKey(name)
     self.kind = kind
     self.required = required
     self.help = help

@@ -65,18 +65,11 @@ extension JSONValue {
       }
       out.append(UInt8(ascii: "]"))
     case .object(let members):
-      out.append(UInt8(ascii: "{"))
       if members.count > 16 {
         // Large objects (checkpoints): an ordinary sort.
         let ascii = members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         let sorted = ascii ? members.sorted { $0.key < $1.key } : members.sorted { Self.utf8Less($0.key, $1.key) }
-        for (index, member) in sorted.enumerated() {
-          if index > 0 { out.append(UInt8(ascii: ",")) }
-          Self.appendCanonicalString(member.key, to: &out)
-          out.append(UInt8(ascii: ":"))
-          member.value.appendCanonical(to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        Self.appendCanonicalObject(sorted: sorted, to: &out)
         return
       }
       // Event-sized objects: the members' places sorted by key in a buffer on the
@@ -95,15 +88,8 @@ extension JSONValue {
           n += 1
           i = members.index(after: i)
         }
-        for k in 0..<n {
-          if k > 0 { out.append(UInt8(ascii: ",")) }
-          let member = members[order[k]]
-          Self.appendCanonicalString(member.key, to: &out)
-          out.append(UInt8(ascii: ":"))
-          member.value.appendCanonical(to: &out)
-        }
+        Self.appendCanonicalObject(sorted: order[..<n].lazy.map { members[$0] }, to: &out)
       }
-      out.append(UInt8(ascii: "}"))
     }
   }
 
@@ -202,4 +188,26 @@ extension JSONValue {
 extension JSONValue: CustomStringConvertible {
   /// The canonical encoding (see ``canonicalString``).
   public var description: String { canonicalString }
+}
+
+extension JSONValue {
+  /// Appends the canonical encoding of the object whose members are `sorted`
+  /// (distinct keys, in the canonical order: by their UTF-8 bytes) to `out`.
+  ///
+  /// ```swift
+  /// var out: [UInt8] = []
+  /// JSONValue.appendCanonicalObject(sorted: [("a", 1), ("b", "x")], to: &out)  // {"a":1,"b":"x"}
+  /// ```
+  package static func appendCanonicalObject(sorted members: some Sequence<(key: String, value: JSONValue)>, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    for member in members {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      appendCanonicalString(member.key, to: &out)
+      out.append(UInt8(ascii: ":"))
+      member.value.appendCanonical(to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
 }

@@ -109,15 +109,7 @@ struct CanonicalCheckTests {
     let seed = base.canonicalBytes()
     var passed = 0
     for _ in 0..<4000 {
-      var bytes = seed
-      for _ in 0..<Int.random(in: 1...3, using: &rng) {
-        let at = Int.random(in: 0..<bytes.count, using: &rng)
-        switch Int.random(in: 0..<3, using: &rng) {
-        case 0: bytes[at] = alphabet.randomElement(using: &rng)!
-        case 1: bytes.insert(alphabet.randomElement(using: &rng)!, at: at)
-        default: bytes.remove(at: at)
-        }
-      }
+      let bytes = rng.damaged(seed, edits: 1...3, alphabet: alphabet)
       let roundTrip = (try? JSONParser.parse(bytes)).flatMap { value -> [UInt8]? in
         guard case .object = value else { return nil }
         return value.canonicalBytes()

@@ -114,15 +114,7 @@ struct CanonicalMemberTests {
     var encoded = 0
     var parsed = 0
     for n in 0..<6000 {
-      var bytes = seeds[n % seeds.count]
-      for _ in 0..<Int.random(in: 0...2, using: &rng) {
-        let at = Int.random(in: 0..<bytes.count, using: &rng)
-        switch Int.random(in: 0..<3, using: &rng) {
-        case 0: bytes[at] = alphabet.randomElement(using: &rng)!
-        case 1: bytes.insert(alphabet.randomElement(using: &rng)!, at: at)
-        default: bytes.remove(at: at)
-        }
-      }
+      let bytes = rng.damaged(seeds[n % seeds.count], edits: 0...2, alphabet: alphabet)
       if Self.expectAgreement(bytes) { encoded += 1 } else { parsed += 1 }
     }
     #expect(encoded > 500 && parsed > 500, "both paths ran: \(encoded) encoded, \(parsed) parsed or refused")

@@ -67,15 +67,9 @@ extension DECPRecord {
   /// `JSONValue.canonicalBytes()` writes for it. Sorts `members`.
   static func canonical(_ members: inout [(key: String, value: JSONValue)]) -> [UInt8] {
     members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-    var out: [UInt8] = [UInt8(ascii: "{")]
+    var out: [UInt8] = []
     out.reserveCapacity(512)
-    for (k, member) in members.enumerated() {
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      JSONValue.appendCanonicalString(member.key, to: &out)
-      out.append(UInt8(ascii: ":"))
-      member.value.appendCanonical(to: &out)
-    }
-    out.append(UInt8(ascii: "}"))
+    JSONValue.appendCanonicalObject(sorted: members, to: &out)
     return out
   }
 

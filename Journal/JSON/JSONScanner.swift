@@ -14,7 +14,10 @@ struct JSONScanner {
   private var memberStack: [PendingMember] = []
   /// When set, the top-level object's members are kept here, in order,
   /// instead of being built into a dictionary (``JSONParser/parseMembers(_:)``).
-  var keepTopLevelMembers = false
+  var keepTopLevelMembers = false {
+    // An event line's dozen members, without growing the stack for each line.
+    didSet { if keepTopLevelMembers { memberStack.reserveCapacity(16) } }
+  }
   var topLevelMembers: [(key: String, value: JSONValue)] = []
   /// With ``keepTopLevelMembers``: the top-level member whose value, if it is
   /// an object ``CanonicalJSON/object(in:from:depth:)`` reads, is not parsed
@@ -215,6 +218,7 @@ struct JSONScanner {
   /// Keeps the members pushed since `base` in order (a repeated key is
   /// refused exactly as ``collectMembers(from:)`` refuses it) and pops them.
   private mutating func keepMembers(from base: Int) throws(JournalError) -> [String: JSONValue] {
+    topLevelMembers.reserveCapacity(memberStack.count - base)
     for index in base..<memberStack.count {
       let member = memberStack[index]
       for earlier in base..<index where memberStack[earlier].key == member.key {

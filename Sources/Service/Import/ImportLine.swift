@@ -21,7 +21,7 @@ public enum ImportLine {
       ServiceError(code, message, at: .init(line: line, field: field))
     }
     // The envelope's members by slot (see `slot(of:)`), without a dictionary of them.
-    var slots = [JSONValue?](repeating: nil, count: 8)
+    var slots = Slots()
     // `data` whose values are written canonically (as `ess export` writes them, in any
     // member order) is encoded from its bytes, not parsed into a JSONValue and encoded.
     var encodedData: [UInt8]? = nil

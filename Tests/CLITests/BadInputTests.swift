@@ -85,14 +85,18 @@ enum Corpus {
   }
 
   /// The command: `import FILE --journal J [--dry-run]`, or the lines of `NN-slug.cmd` (one argument a line,
-  /// `{input}` and `{journal}` replaced; `--dry-run` added when expected).
+  /// `{input}`, `{journal}` and `{corpus}` (this folder, to read another case's file as well) replaced;
+  /// `--dry-run` added when expected).
   static func arguments(_ name: String, input: String, journal: String, dryRun: Bool) throws -> [String] {
     let cmd = folder.appendingPathComponent("\(name).cmd")
     guard FileManager.default.fileExists(atPath: cmd.path) else {
       return ["import", input, "--journal", journal] + (dryRun ? ["--dry-run"] : [])
     }
     let lines = try String(contentsOf: cmd, encoding: .utf8).split(separator: "\n").map(String.init)
-    return lines.map { $0.replacingOccurrences(of: "{input}", with: input).replacingOccurrences(of: "{journal}", with: journal) }
+    return lines.map {
+      $0.replacingOccurrences(of: "{input}", with: input).replacingOccurrences(of: "{journal}", with: journal)
+        .replacingOccurrences(of: "{corpus}", with: folder.path)
+    }
       + (dryRun ? ["--dry-run"] : [])
   }
 

@@ -91,7 +91,8 @@ struct DECPFacts: Sendable {
     for (i, column) in csv.header.enumerated() where i != uid && !Self.sideColumns.contains(column) {
       throw ServiceError(
         .badInput,
-        "\(name): column '\(column)' is not one of uid, \(Self.sideColumns.joined(separator: ", ")).", at: .init(file: name))
+        "\(name): column '\(column)' is not one of uid, \(Self.sideColumns.joined(separator: ", ")); expected only those columns (a flag's column holding oui, non, true or false).",
+        at: .init(file: name))
     }
     for row in csv.rows {
       let key = row.cells[uid]

@@ -1,0 +1,8 @@
+import
+{corpus}/100-decp-missing-flags.json
+--from
+decp
+--sirene
+{input}
+--journal
+{journal}

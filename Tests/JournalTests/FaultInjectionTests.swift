@@ -14,11 +14,16 @@ final class FaultyIO: FileIO, @unchecked Sendable {
     case syncError(Int32)
     /// Every data sync fails (a disk gone bad), and truncations too.
     case stickySyncAndTruncateError(Int32)
+    /// The n-th sync — of a file's data or of a folder — counted from when the fault is set
+    /// (``syncs`` set to 0) fails, once.
+    case nthSyncError(Int32, Int)
   }
   let real = POSIXFileIO()
   let lock = NSLock()
   var fault: Fault = .none
   var writes = 0
+  /// Syncs asked for, of files' data and of folders (counted whatever the fault).
+  var syncs = 0
   /// Truncations fail with this errno when set.
   var truncateError: Int32? = nil
 
@@ -41,7 +46,11 @@ final class FaultyIO: FileIO, @unchecked Sendable {
   func dataSync(_ fd: Int32) -> Int32 {
     lock.lock()
     defer { lock.unlock() }
+    syncs += 1
     switch fault {
+    case .nthSyncError(let e, let n) where syncs == n:
+      fault = .none
+      return e
     case .syncError(let e):
       fault = .none
       return e
@@ -50,6 +59,17 @@ final class FaultyIO: FileIO, @unchecked Sendable {
     default:
       return real.dataSync(fd)
     }
+  }
+
+  func syncDirectory(_ path: String) -> Int32 {
+    lock.lock()
+    defer { lock.unlock() }
+    syncs += 1
+    if case .nthSyncError(let e, let n) = fault, syncs == n {
+      fault = .none
+      return e
+    }
+    return real.syncDirectory(path)
   }
 
   func truncate(_ fd: Int32, to size: Int64) -> Int32 {

@@ -198,7 +198,9 @@ extension JSONValue {
   /// var out: [UInt8] = []
   /// JSONValue.appendCanonicalObject(sorted: [("a", 1), ("b", "x")], to: &out)  // {"a":1,"b":"x"}
   /// ```
-  @inlinable package static func appendCanonicalObject(sorted members: some Sequence<(key: String, value: JSONValue)>, to out: inout [UInt8]) {
+  @inlinable package static func appendCanonicalObject(
+    sorted members: some Sequence<(key: String, value: JSONValue)>, to out: inout [UInt8]
+  ) {
     out.append(UInt8(ascii: "{"))
     var first = true
     for member in members {

@@ -32,14 +32,17 @@ extension FieldCheck {
           guard j + 1 < b.count, b[j] == UInt8(ascii: "\""), b[j + 1] == UInt8(ascii: ":") else { return false }
           guard let index = index(of: UnsafeBufferPointer(rebasing: b[keyStart..<j]), in: specs) else { return false }
           let valueStart = j + 2
-          guard let valueEnd = JSONObjectView.skip(b, from: valueStart), valueEnd < b.count,
-            let value = JSONParser.value(canonical: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])),
-            !value.isNull
-          else { return false }
-          do {
-            try specs[index].kind.check(value, field: specs[index].name)
-          } catch {
-            return false
+          guard let valueEnd = JSONObjectView.skip(b, from: valueStart), valueEnd < b.count else { return false }
+          let raw = UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])
+          if let passes = specs[index].kind.passes(canonical: raw) {
+            guard passes else { return false }
+          } else {
+            guard let value = JSONParser.value(canonical: raw), !value.isNull else { return false }
+            do {
+              try specs[index].kind.check(value, field: specs[index].name)
+            } catch {
+              return false
+            }
           }
           seen |= 1 << UInt64(index)
           i = valueEnd

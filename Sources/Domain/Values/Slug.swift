@@ -11,14 +11,18 @@ enum Slug {
 
   /// Whether `text` matches `[a-z0-9][a-z0-9._-]{0,63}`.
   static func isValid(_ text: String) -> Bool {
-    var count = 0
-    for byte in text.utf8 {
-      count += 1
-      if count > maxLength { return false }
+    var text = text
+    return text.withUTF8 { isValid(utf8: $0) }
+  }
+
+  /// Whether the UTF-8 bytes `bytes` match `[a-z0-9][a-z0-9._-]{0,63}`.
+  static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard (1...maxLength).contains(bytes.count) else { return false }
+    for (k, byte) in bytes.enumerated() {
       if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 { continue }
-      if count > 1, byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") { continue }
+      if k > 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") { continue }
       return false
     }
-    return count > 0
+    return true
   }
 }

@@ -73,15 +73,24 @@ struct SyncFailureSweepTests {
 
   static func id(_ n: Int) -> String { "00000000-0000-4000-8000-" + String(format: "%012d", n) }
 
-  /// The syncs a commit of this kind asks for when the disk works.
-  func syncsOf(_ commit: Commit) throws -> Int {
-    let j = try TestJournal("count" + commit.rawValue)
+  /// A journal holding events 0..<3 (and what `commit` prepares), its writer through a `FaultyIO`, the syncs counted from now.
+  func start(_ commit: Commit, _ name: String) throws -> (journal: TestJournal, writer: Writer, io: FaultyIO) {
+    let j = try TestJournal(name + commit.rawValue)
     let io = FaultyIO()
     let w = try j.writer { commit.options(&$0, io: io) }
     try w.append((0..<3).map { Sample.event($0, id: Self.id($0)) })
     try commit.prepare(w)
     io.syncs = 0
-    #expect(try commit.run(on: w) == commit.events.count)
+    return (j, w, io)
+  }
+
+  /// The syncs a commit of this kind asks for when the disk works.
+  func syncsOf(_ commit: Commit) throws -> Int {
+    let (j, w, io) = try start(commit, "count")
+    let acknowledged = try commit.run(on: w)
+    #expect(acknowledged == commit.events.count)
+    // The journal's folder is removed when `j` goes: it lives until the syncs are counted.
+    withExtendedLifetime(j) {}
     return io.syncs
   }
 
@@ -90,12 +99,7 @@ struct SyncFailureSweepTests {
     let syncs = try syncsOf(commit)
     #expect(syncs >= 1, "\(commit.rawValue) asks for no sync")
     for n in 1...syncs {
-      let j = try TestJournal("sweep" + commit.rawValue)
-      let io = FaultyIO()
-      let w = try j.writer { commit.options(&$0, io: io) }
-      try w.append((0..<3).map { Sample.event($0, id: Self.id($0)) })
-      try commit.prepare(w)
-      io.syncs = 0
+      let (j, w, io) = try start(commit, "sweep")
       io.fault = .nthSyncError(EIO, n)
       var acknowledged = 0
       var failed = false

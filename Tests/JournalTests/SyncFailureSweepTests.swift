@@ -87,8 +87,12 @@ struct SyncFailureSweepTests {
   /// The syncs a commit of this kind asks for when the disk works.
   func syncsOf(_ commit: Commit) throws -> Int {
     let (j, w, io) = try start(commit, "count")
+    let segments = try j.segmentPaths().count
     let acknowledged = try commit.run(on: w)
     #expect(acknowledged == commit.events.count)
+    if commit == .newSegment || commit == .streamed {
+      #expect(try j.segmentPaths().count == segments + 1, "\(commit.rawValue): no new segment")
+    }
     // The journal's folder is removed when `j` goes: it lives until the syncs are counted.
     withExtendedLifetime(j) {}
     return io.syncs

@@ -88,8 +88,10 @@ extension DomainEvent {
   /// ``canonical(_:version:)`` of data the caller holds as canonical bytes
   /// (``CanonicalJSON``; an import's `data` written canonically): the same
   /// checks, read from the bytes, which are returned as they are when they
-  /// pass. Data that does not pass is parsed and refused by
-  /// ``canonical(_:version:)`` itself, so the errors are the same.
+  /// pass. Data this path cannot pass (a `null` member, a key with an escape,
+  /// a broken rule) is parsed and checked by ``canonical(_:version:)`` itself,
+  /// so the result and the errors are the same. Package access: the bytes must
+  /// be canonical, which only debug builds check here (an importer's fast path).
   ///
   /// ```swift
   /// try BooksDonationCounted.canonical(encoded: Array(#"{"books":4265}"#.utf8))  // the same bytes
@@ -98,7 +100,7 @@ extension DomainEvent {
   ///   (not checked again here, but in debug builds, which every test runs: the
   ///   writer checks bytes a client gave, ``NewEvent/init(id:type:version:occurredOn:author:source:reason:canonicalData:recordedAt:)``).
   /// - Throws: ``DomainError`` as ``canonical(_:version:)`` does.
-  public static func canonical(encoded bytes: [UInt8]) throws(DomainError) -> [UInt8] {
+  package static func canonical(encoded bytes: [UInt8]) throws(DomainError) -> [UInt8] {
     assert(CanonicalJSON.problem(in: bytes) == nil, "not canonical: \(String(decoding: bytes, as: UTF8.self))")
     let passes = bytes.withUnsafeBufferPointer { FieldCheck.passes(canonical: $0, against: fields) }
     if passes {

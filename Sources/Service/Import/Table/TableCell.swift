@@ -7,9 +7,10 @@ import Journal
 enum TableCell {
   /// The JSON value of `cell` for the field `name` of `kind`, or nil for an empty cell.
   ///
-  /// - Throws: ``ServiceError`` `.badInput` at `location` (its row, column and field).
+  /// - Throws: ``ServiceError`` `.badInput`, not placed: the caller gives it its row, column and field
+  ///   (a cell that passes costs no place).
   static func value(
-    _ cell: SheetTable.Cell, _ name: String, _ kind: FieldKind, decimal: DecimalMark?, at location: @autoclosure () -> ServiceError.Location
+    _ cell: SheetTable.Cell, _ name: String, _ kind: FieldKind, decimal: DecimalMark?
   ) throws(ServiceError) -> JSONValue? {
     let text: String
     switch cell {
@@ -18,18 +19,18 @@ enum TableCell {
     case .number(let literal):
       switch kind {
       case .count, .positiveCount, .seq, .year, .euros, .positiveEuros, .number:
-        guard let number = JSONNumber(literal: literal) else { throw refusal(name, "a number; got \(Given.raw(literal))", location()) }
+        guard let number = JSONNumber(literal: literal) else { throw refusal(name, "a number; got \(Given.raw(literal))") }
         return .number(number)
       case .companyID(let scheme):
         throw refusal(
           name,
           "\(scheme.expectation); got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(scheme))",
-          location())
+        )
       case .companyIDList:
         throw refusal(
           name,
           "a list of SCHEME:ID items; got the number \(literal), which breaks \(CompanyID.Problem.spreadsheetNumber.rule(.siret))",
-          location())
+        )
       case .boolean where literal == "1" || literal == "0":
         return .bool(literal == "1")
       default: text = literal
@@ -51,30 +52,30 @@ enum TableCell {
       let euros = kind == .euros || kind == .positiveEuros
       switch CellText.number(text, decimal: decimal, euros: euros) {
       case .success(let number): return .number(number)
-      case .failure(let why): throw refusal(name, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected)
       }
     case .boolean:
       switch CellText.boolean(text) {
       case .success(let flag): return .bool(flag)
-      case .failure(let why): throw refusal(name, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected)
       }
     case .date, .validTime:
       switch CellText.date(text, dateTime: kind == .validTime) {
       case .success(let day): return .string(day)
-      case .failure(let why): throw refusal(name, why.expected, location())
+      case .failure(let why): throw refusal(name, why.expected)
       }
     case .companyID, .companyIDList, .slugList, .textList, .object:
       do {
         return try FieldSpec(name: name, kind: kind, required: false, help: "").parse(text)
       } catch {
-        throw ServiceError(error, at: location())
+        throw ServiceError(error, at: ServiceError.Location())
       }
     }
   }
 
   /// "Field 'x' must be …".
-  static func refusal(_ name: String, _ expected: String, _ location: ServiceError.Location) -> ServiceError {
-    ServiceError(.badInput, "Field '\(name)' must be \(expected).", at: location)
+  static func refusal(_ name: String, _ expected: String) -> ServiceError {
+    ServiceError(.badInput, "Field '\(name)' must be \(expected).", at: ServiceError.Location())
   }
 
   /// `text` without the spaces, tabs and no-break spaces around it.

@@ -174,11 +174,11 @@ public enum TableImport {
         case .field(let k):
           let field = columns.fields[k]
           // The place is set only for a refusal, below: a success costs no message and captures nothing.
-          if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal, at: ServiceError.Location()) {
+          if let value = try TableCell.value(cell, field.name, field.kind, decimal: options.decimal) {
             values[k] = value
           }
         case .occurredOn:
-          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil, at: ServiceError.Location()),
+          if let day = try TableCell.value(cell, "occurredOn", .validTime, decimal: nil),
             case .string(let s) = day
           {
             occurredOn = s

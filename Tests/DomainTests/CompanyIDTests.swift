@@ -77,4 +77,20 @@ struct CompanyIDTests {
     #expect(throws: DomainError.self) { try list.parse("SIRET:21670482500018") }
     #expect(throws: DomainError.self) { try list.parse("21670482500019") }
   }
+
+  /// ``FieldKind/hasChecksum`` names exactly the kinds of the catalog whose values ``FieldKind/checksumProblem(_:)``
+  /// can find wrong: the catalog looks up no other field for checksums.
+  @Test func theKindsWithAChecksumAreTheOnesChecked() {
+    let breaking: [JSONValue] = [
+      "216704826", "21670482500018", "W671234568", [["scheme": "SIRET", "id": "21670482500018"]], [["scheme": "SIREN", "id": "216704826"]],
+    ]
+    let kinds = EventKind.allCases.flatMap { $0.eventType.fields.map(\.kind) }
+    var withChecksum = 0
+    for kind in kinds {
+      let found = breaking.contains { kind.checksumProblem($0) != nil }
+      #expect(found == kind.hasChecksum, "\(kind.label)")
+      if kind.hasChecksum { withChecksum += 1 }
+    }
+    #expect(withChecksum > 0 && withChecksum < kinds.count)
+  }
 }

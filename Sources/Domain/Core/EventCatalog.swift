@@ -80,11 +80,7 @@ public enum EventCatalog {
   public static func checksumProblems(type: String, member: (String) -> JSONValue?) -> [DomainError] {
     guard let kind = EventKind.lookup(type) else { return [] }
     var out: [DomainError] = []
-    for spec in kind.eventType.fields {
-      switch spec.kind {
-      case .companyID, .companyIDList: break
-      default: continue  // no checksum: not looked up
-      }
+    for spec in kind.eventType.fields where spec.kind.hasChecksum {
       guard let value = member(spec.name), let bad = spec.kind.checksumProblem(value) else { continue }
       out.append(FieldKind.checksumError(spec.name, spec.kind, bad))
     }

@@ -94,6 +94,16 @@ extension FieldKind {
     if normal != s { throw .invalid(field, kind, value, item: item, detail: "write it without spaces or dots: \(normal)") }
   }
 
+  /// Whether values of this kind can break a checksum rule: the kinds ``checksumProblem(_:)`` reads
+  /// (for the others it always says nil, so callers need not look their values up).
+  var hasChecksum: Bool {
+    switch self {
+    case .companyID(let scheme): scheme == .siren || scheme == .siret  // RNA numbers have no checksum
+    case .companyIDList: true
+    default: false
+    }
+  }
+
   /// The checksum rule `value` breaks (a well-formed identifier, see ``check(_:field:)``), or nil.
   func checksumProblem(_ value: JSONValue) -> (scheme: CompanyID.Scheme, id: String, problem: CompanyID.Problem, item: Int?)? {
     switch (self, value) {

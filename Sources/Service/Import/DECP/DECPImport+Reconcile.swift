@@ -41,7 +41,9 @@ extension DECPImport {
         continue
       }
       let old = (try? record.data()) ?? .object([:])
-      let changed = changedFields(old, event.data, dateMoved: record.occurredOn != event.occurredOn)
+      // The event holds its data as bytes: read once for both uses below.
+      let data = event.data
+      let changed = changedFields(old, data, dateMoved: record.occurredOn != event.occurredOn)
       guard options.asCorrection else {
         kept.problems.append(
           ServiceError(
@@ -59,7 +61,7 @@ extension DECPImport {
         type: EventKind.eventCorrected.rawValue, occurredOn: options.today ?? Today.inParis(), author: options.author,
         source: event.source, reason: "DECP republiée le \(staged.published[i])",
         data: EventCorrected.data(
-          target: record.seq, replacement: event.data, occurredOn: record.occurredOn == event.occurredOn ? nil : event.occurredOn))
+          target: record.seq, replacement: data, occurredOn: record.occurredOn == event.occurredOn ? nil : event.occurredOn))
       kept.append(correction, number: origin.number, place: origin.place)
       report.corrected += 1
     }

@@ -235,7 +235,8 @@ public enum TableImport {
   /// The canonical encoding of the object whose members are the non-null
   /// `values`, named by `order` (see ``TableColumns/canonicalOrder``): what
   /// `JSONValue.canonicalBytes()` writes for the same members, without a
-  /// dictionary of them.
+  /// dictionary of them. Not `JSONValue.appendCanonicalObject(sorted:to:)`: each
+  /// member's key is written from its prefix (`"key":`), encoded once per table.
   static func canonicalData(_ values: [JSONValue?], _ order: [(field: Int, prefix: [UInt8])]) -> [UInt8] {
     var out: [UInt8] = [UInt8(ascii: "{")]
     out.reserveCapacity(16 * values.count + 2)
